@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BlogsiteConfig(AppConfig):
+    name = "blogsite"
+    verbose_name = "Blog"

@@ -1,0 +1,266 @@
+"""Writing a parsed Archive into the database, idempotently.
+
+One transaction per file: a file either goes in whole or not at all. Posts and
+comments are matched on their source id, so running the same file twice
+creates nothing, and a newer export of the same blog adds only what is new
+(and updates bodies that were edited). New comment trees are laid out in
+memory (comments.trees) and written with bulk_create, a level at a time.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from blogsite.models import Label, Post
+from comments import markup
+from comments.models import Comment
+from comments.trees import Node, lay_out
+
+BATCH_SIZE = 1000
+
+
+@dataclass
+class PostSummary:
+    title: str
+    claimed: int | None
+    found: int = 0
+
+    def count_note(self):
+        missing = self.claimed - self.found
+        if missing > 0:
+            return (
+                f"the page says {self.claimed} comments, {self.found} found "
+                f"({missing} fewer: most likely removed on the original blog)"
+            )
+        return f"the page says {self.claimed} comments, {self.found} found ({-missing} more)"
+
+
+@dataclass
+class LoadReport:
+    path: str
+    format: str
+    dry_run: bool = False
+    posts_created: int = 0
+    posts_updated: int = 0
+    posts_unchanged: int = 0
+    top_level: int = 0
+    replies: int = 0
+    comments_unchanged: int = 0
+    comments_updated: int = 0
+    held: int = 0
+    orphans: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    warnings: list = field(default_factory=list)
+    posts: list = field(default_factory=list)
+
+    @property
+    def comments_created(self):
+        return self.top_level + self.replies
+
+    def lines(self):
+        verb = "would create" if self.dry_run else "created"
+        out = [
+            f"{self.path} ({self.format}): {verb} {self.posts_created} post(s), "
+            f"{self.top_level} top-level comments, {self.replies} replies "
+            f"({self.comments_created} comments)"
+        ]
+        if self.posts_unchanged or self.comments_unchanged:
+            out.append(
+                f"  already imported: {self.posts_unchanged} post(s), "
+                f"{self.comments_unchanged} comments"
+            )
+        if self.posts_updated or self.comments_updated:
+            out.append(
+                f"  updated: {self.posts_updated} post(s), {self.comments_updated} comment bodies"
+            )
+        if self.held:
+            out.append(f"  held for moderation: {self.held}")
+        if self.orphans:
+            out.append(f"  orphan replies kept as top-level comments: {self.orphans}")
+        for reason, count in sorted(self.skipped.items()):
+            out.append(f"  skipped {count}: {reason}")
+        for post in self.posts:
+            if post.claimed is not None and post.claimed != post.found:
+                out.append(f"  warning: {post.title!r}: {post.count_note()}")
+        out.extend(f"  warning: {warning}" for warning in self.warnings)
+        return out
+
+
+def archive_load(archive, *, dry_run=False) -> LoadReport:
+    """Write ``archive`` (one file); with ``dry_run`` roll everything back."""
+    report = LoadReport(path=archive.path, format=archive.format, dry_run=dry_run)
+    report.skipped.update(archive.skipped)
+    report.warnings.extend(archive.warnings)
+    with transaction.atomic():
+        posts = {record.source_id: _upsert_post(record, report) for record in archive.posts}
+        _load_comments(archive.comments, posts, report)
+        for record in archive.posts:
+            found = sum(1 for c in archive.comments if c.post_source_id == record.source_id)
+            report.posts.append(PostSummary(record.title, record.claimed_comment_count, found))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _render(body, body_format):
+    return markup.render_html(body) if body_format == "html" else markup.render_text(body)
+
+
+def _upsert_post(record, report):
+    fields = {
+        "title": record.title,
+        "kind": record.kind,
+        "author": record.author,
+        "body": record.body,
+        "body_html": _render(record.body, record.body_format),
+        "published": record.published,
+        "updated": record.updated,
+        "source_file": record.source_file,
+        "source_url": record.source_url,
+        "claimed_comment_count": record.claimed_comment_count,
+    }
+    post = Post.objects.filter(source_id=record.source_id).first()
+    if post is None:
+        post = Post.objects.create(
+            source_id=record.source_id, slug=_unique_slug(record.title), **fields
+        )
+        report.posts_created += 1
+    elif any(getattr(post, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(post, name, value)
+        post.save()
+        report.posts_updated += 1
+    else:
+        report.posts_unchanged += 1
+    if record.labels:
+        post.labels.set(
+            Label.objects.get_or_create(slug=slugify(name)[:100] or "label", defaults={"name": name})[0]
+            for name in record.labels
+        )
+    return post
+
+
+def _unique_slug(title):
+    base = slugify(title)[:100] or "post"
+    slug, n = base, 2
+    while Post.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _load_comments(records, posts, report):
+    existing = {
+        source_id: (pk, body)
+        for source_id, pk, body in Comment.objects.filter(post__in=posts.values())
+        .exclude(source_id=None)
+        .values_list("source_id", "pk", "body")
+    }
+    new, changed = [], []
+    for record in records:
+        if record.source_id in existing:
+            pk, body = existing[record.source_id]
+            if body != record.body:
+                changed.append((pk, record))
+            else:
+                report.comments_unchanged += 1
+        else:
+            new.append(record)
+    _update_bodies(changed, report)
+
+    by_key = {record.source_id: record for record in new}
+    under_existing = [r for r in new if r.parent_source_id in existing]
+    nodes = [
+        Node(
+            key=r.source_id,
+            parent_key=None if r in under_existing else r.parent_source_id,
+            sort_key=(r.created is None, r.created or 0, index),
+        )
+        for index, r in enumerate(new)
+    ]
+    ordered, orphans = lay_out(nodes)
+    report.orphans += len(orphans)
+    for node in orphans:
+        report.warnings.append(
+            f"{node.key}: its parent {by_key[node.key].parent_source_id!r} is not in the "
+            "archive; kept as a top-level comment"
+        )
+    _bulk_insert(ordered, by_key, posts, existing, under_existing, report)
+
+
+def _update_bodies(changed, report):
+    rows = Comment.objects.in_bulk([pk for pk, _ in changed])
+    for pk, record in changed:
+        row = rows[pk]
+        row.body = record.body
+        row.body_html = _render(record.body, record.body_format)
+    Comment.objects.bulk_update(rows.values(), ["body", "body_html"], batch_size=BATCH_SIZE)
+    report.comments_updated += len(changed)
+
+
+def _bulk_insert(ordered, by_key, posts, existing, under_existing, report):
+    """Insert laid-out trees a level at a time, so parents have ids first."""
+    attach_later = {r.source_id for r in under_existing}  # and their subtrees
+    next_tree_id = (Comment.objects.aggregate(top=Max("tree_id"))["top"] or 0) + 1
+    saved = {}
+    levels = {}
+    for node in ordered:
+        levels.setdefault(node.level, []).append(node)
+    for level in sorted(levels):
+        rows = []
+        for node in levels[level]:
+            record = by_key[node.key]
+            if node.key in attach_later or node.parent_key in attach_later:
+                attach_later.add(node.key)
+                continue  # inserted below, through mptt, into its existing tree
+            comment = _comment_from(record, posts)
+            parent = saved.get(node.parent_key) if level else None
+            comment.parent = parent
+            comment.parent_id = parent.pk if parent else None
+            comment.tree_id = next_tree_id + node.tree_offset
+            comment.lft, comment.rght, comment.level = node.lft, node.rght, node.level
+            rows.append(comment)
+            _count(report, comment, is_reply=parent is not None)
+        for comment in Comment.objects.bulk_create(rows, batch_size=BATCH_SIZE):
+            saved[comment.source_id] = comment
+
+    # Replies to comments imported by an earlier run go in through mptt itself:
+    # a newer export of the same blog adds few, and mptt keeps the tree right.
+    for record in under_existing:
+        _insert_subtree(record, existing[record.parent_source_id][0], by_key, posts, report)
+
+
+def _insert_subtree(record, parent_pk, by_key, posts, report):
+    pending = [(record, parent_pk)]
+    children = {}
+    for r in by_key.values():
+        children.setdefault(r.parent_source_id, []).append(r)
+    while pending:
+        record, parent_pk = pending.pop()
+        comment = _comment_from(record, posts)
+        comment.parent = Comment.objects.get(pk=parent_pk)
+        comment.save()
+        _count(report, comment, is_reply=True)
+        pending.extend((child, comment.pk) for child in children.get(record.source_id, []))
+
+
+def _comment_from(record, posts):
+    return Comment(
+        post=posts[record.post_source_id],
+        author_name=record.author_name,
+        body=record.body,
+        body_html=_render(record.body, record.body_format),
+        created=record.created,
+        state=Comment.State.HELD if record.held else Comment.State.PUBLISHED,
+        source_id=record.source_id,
+    )
+
+
+def _count(report, comment, *, is_reply):
+    if is_reply:
+        report.replies += 1
+    else:
+        report.top_level += 1
+    if comment.state == Comment.State.HELD:
+        report.held += 1

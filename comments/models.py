@@ -1,0 +1,71 @@
+"""Threaded comments: one django-mptt tree per top-level comment."""
+from django.db import models
+from django.urls import reverse
+from mptt.models import MPTTModel, TreeForeignKey
+from mptt.querysets import TreeQuerySet
+
+ANONYMOUS = "Anonymous"
+
+
+class CommentQuerySet(TreeQuerySet):
+    def for_thread(self, post):
+        # Held and removed rows stay in, so their replies keep their place;
+        # templates show a placeholder instead of the text.
+        return self.filter(post=post).order_by("tree_id", "lft")
+
+    def published(self):
+        return self.filter(state=Comment.State.PUBLISHED)
+
+    def held(self):
+        return self.filter(state=Comment.State.HELD)
+
+
+class Comment(MPTTModel):
+    class State(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        HELD = "held", "Held for review"
+        REMOVED = "removed", "Removed"
+
+    post = models.ForeignKey("blogsite.Post", on_delete=models.CASCADE, related_name="comments")
+    parent = TreeForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    author_name = models.CharField(max_length=100, default=ANONYMOUS)
+    body = models.TextField(help_text="As written or imported; never shown raw.")
+    body_html = models.TextField(editable=False)
+    created = models.DateTimeField(
+        null=True, blank=True, help_text="Unknown for comments copied from page text."
+    )
+    state = models.CharField(
+        max_length=20, choices=State.choices, default=State.PUBLISHED, db_index=True
+    )
+    source_id = models.CharField(
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Where an imported comment came from, e.g. '001_x.txt#7'.",
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class MPTTMeta:
+        order_insertion_by = []
+
+    class Meta:
+        # Named explicitly: mptt adds tree_id after Django would derive a name.
+        indexes = [models.Index(fields=["post", "tree_id", "lft"], name="comment_thread_order")]
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:60]}"
+
+    @property
+    def anchor(self):
+        return f"c{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+    @property
+    def is_visible(self):
+        return self.state == self.State.PUBLISHED
