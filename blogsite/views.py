@@ -16,7 +16,12 @@ class PublishedPostsMixin:
 
     def get_queryset(self):
         # Explicit order: Meta.ordering is dropped from GROUP BY queries.
-        return Post.objects.published().with_comment_counts().order_by("-published")
+        return (
+            Post.objects.published()
+            .with_comment_counts()
+            .prefetch_related("labels")
+            .order_by("-published")
+        )
 
 
 class PostListView(PublishedPostsMixin, ListView):
@@ -42,7 +47,10 @@ class PostMonthArchiveView(PublishedPostsMixin, MonthArchiveView):
 
 def post_detail(request, year, month, slug):
     post = get_object_or_404(
-        Post.objects.published(), slug=slug, published__year=year, published__month=month
+        Post.objects.published().prefetch_related("labels"),
+        slug=slug,
+        published__year=year,
+        published__month=month,
     )
     # One query for every thread of the post, in tree order; the template
     # walks it (comments.templatetags.threads) without another query.

@@ -17,6 +17,7 @@ from .records import Archive, ArchiveError
 
 PARSERS = [seed_text]
 MANIFEST_NAME = "manifest.json"
+NOON = time(12, 0)
 SNIFF_BYTES = 64 * 1024
 
 
@@ -52,9 +53,15 @@ def _decode(raw, path):
 
 
 def _as_datetime(value):
-    """A manifest/CLI date (YYYY-MM-DD) or a naive datetime, in local time."""
+    """A manifest/CLI date (YYYY-MM-DD) or a naive datetime, in local time.
+
+    A bare date becomes noon, so the day reads the same in UTC (the database,
+    exports) as on the site's own clock.
+    """
     if isinstance(value, str):
-        value = datetime.combine(datetime.strptime(value, "%Y-%m-%d").date(), time())
+        value = datetime.strptime(value, "%Y-%m-%d")
+    if (value.hour, value.minute, value.second) == (0, 0, 0):
+        value = datetime.combine(value.date(), NOON)
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     return value

@@ -1,0 +1,39 @@
+"""The post page fetches its whole comment tree in a constant number of queries."""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blogsite.models import Post
+from comments.models import Comment
+from tests.factories import make_big_post
+
+MAX_QUERIES = 3  # the post, its labels, its comments: nothing per comment
+
+
+def _queries_for(client, post):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(post.get_absolute_url())
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_seed_post_page_queries_are_few(client, seeded, django_assert_max_num_queries):
+    post = Post.objects.get(title="Tone Deaf")
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(post.get_absolute_url())
+
+
+def test_post_page_queries_do_not_grow_with_the_thread(client, seeded, django_assert_max_num_queries):
+    small = Post.objects.get(title="Tone Deaf")  # 48 comments
+    big = make_big_post(2000)
+    assert Comment.objects.filter(post=big).count() == 2000
+    assert Comment.objects.filter(post=big, level__gte=3).exists()
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(big.get_absolute_url())
+    assert _queries_for(client, big) == _queries_for(client, small)
+
+
+def test_500_comment_post_renders_every_comment(client, db, django_assert_max_num_queries):
+    post = make_big_post(500, slug="five-hundred")
+    with django_assert_max_num_queries(MAX_QUERIES):
+        html = client.get(post.get_absolute_url()).content.decode()
+    assert html.count('class="comment depth-') == 500

@@ -1,0 +1,43 @@
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests import factories
+
+ARCHIVES = Path(settings.BASE_DIR) / "fixtures" / "archives"
+SEED_FILES = sorted(ARCHIVES.glob("*.txt"))
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses
+# ORM calls from such a thread unless told the test knows what it is doing.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def seed_files():
+    return list(SEED_FILES)
+
+
+@pytest.fixture
+def import_seeds(db):
+    """Import the five seed copies; returns the command's output."""
+
+    def run(*extra):
+        out = StringIO()
+        call_command("import_archive", *map(str, SEED_FILES), *extra, stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def seeded(import_seeds):
+    import_seeds()
+
+
+@pytest.fixture
+def a_post(db):
+    return factories.make_post(title="Fancy Being a Probation Officer?", slug="fancy")
