@@ -1,6 +1,6 @@
 """Posts of the blog, and the labels (Blogger's word for tags) they carry."""
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,9 +22,9 @@ class PostQuerySet(models.QuerySet):
         return self.filter(kind=Post.Kind.POST, published__lte=timezone.now())
 
     def with_comment_counts(self):
-        return self.annotate(
-            comment_count=Count("comments", filter=Q(comments__state="published"))
-        )
+        # Like Blogger, held and removed comments count: the thread shows
+        # each as a placeholder in its place.
+        return self.annotate(comment_count=Count("comments"))
 
 
 class Post(models.Model):

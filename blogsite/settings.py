@@ -95,7 +95,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Sessions and comment writes from several requests at once: wait for the
     # write lock instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # IMMEDIATE: a writing transaction takes SQLite's write lock when it
+    # begins, so two writers never interleave inside a comment tree.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+
+# comments.locks: off only to demonstrate, in a test, what goes wrong without.
+COMMENT_TREE_LOCKS = _env_bool("COMMENT_TREE_LOCKS", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -131,5 +138,28 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SITE_NAME = "On Probation"
+# The public address, for exports, feeds and canonical links.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = "A forum for probation staff, past and present"
 POSTS_PER_PAGE = 10
+
+# -- Comments and moderation -------------------------------------------------
+# screen: clean comments publish at once, those that trip a rule are held;
+# all: every new comment is held for a moderator; off: nothing is held.
+MODERATION_MODE = os.environ.get("MODERATION_MODE", "screen")
+MODERATION_REPORTS_TO_HOLD = int(os.environ.get("MODERATION_REPORTS_TO_HOLD", "3"))
+COMMENT_MAX_LENGTH = 5000
+COMMENT_MIN_LENGTH = 2
+COMMENT_NAME_MAX_LENGTH = 50
+# (requests, seconds) per client, keyed on a salted hash of the address that
+# changes every day; the address itself is never stored.
+COMMENT_RATE_LIMIT = (5, 600)
+REPORT_RATE_LIMIT = (10, 3600)
+
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}

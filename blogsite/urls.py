@@ -17,5 +17,6 @@ blog_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("comments.urls")),
+    path("", include("moderation.urls")),
     path("", include(blog_patterns)),
 ]

@@ -4,7 +4,9 @@ from django.views.generic import ListView
 from django.views.generic.dates import ArchiveIndexView as BaseArchiveIndexView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
+from comments.forms import CommentForm
 from comments.models import Comment
+from comments.views import own_tokens
 
 from .models import Post
 
@@ -55,9 +57,14 @@ def post_detail(request, year, month, slug):
     # One query for every thread of the post, in tree order; the template
     # walks it (comments.templatetags.threads) without another query.
     comments = list(Comment.objects.for_thread(post))
-    visible = sum(comment.is_visible for comment in comments)
     return render(
         request,
         "blogsite/post_detail.html",
-        {"post": post, "comments": comments, "comment_count": visible},
+        {
+            "post": post,
+            "comments": comments,
+            "comment_count": len(comments),
+            "form": CommentForm(),
+            "own_tokens": own_tokens(request),
+        },
     )

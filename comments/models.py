@@ -19,6 +19,13 @@ class CommentQuerySet(TreeQuerySet):
     def held(self):
         return self.filter(state=Comment.State.HELD)
 
+    def needing_review(self):
+        """The moderation queue: held, or published but reported."""
+        return self.filter(
+            models.Q(state=Comment.State.HELD)
+            | models.Q(state=Comment.State.PUBLISHED, open_reports__gt=0)
+        )
+
 
 class Comment(MPTTModel):
     class State(models.TextChoices):
@@ -47,6 +54,20 @@ class Comment(MPTTModel):
         help_text="Where an imported comment came from, e.g. '001_x.txt#7'.",
     )
 
+    # What screening (or a moderator) found: rule codes separated by spaces,
+    # so the queue can filter on one with a plain `contains` on any database.
+    flagged_rules = models.CharField(max_length=200, blank=True, db_index=True)
+    screen_score = models.FloatField(null=True, blank=True)
+    evidence = models.JSONField(default=list, blank=True, editable=False)
+    removed_rule = models.CharField(
+        max_length=30, blank=True, help_text="The published rule cited when it was removed."
+    )
+    open_reports = models.PositiveIntegerField(default=0, db_index=True)
+    # The author's private edit token, hashed: whoever holds the token (the
+    # browser that wrote the comment) may edit a held comment. No account.
+    author_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    edited = models.DateTimeField(null=True, blank=True)
+
     objects = CommentQuerySet.as_manager()
 
     class MPTTMeta:
@@ -69,3 +90,20 @@ class Comment(MPTTModel):
     @property
     def is_visible(self):
         return self.state == self.State.PUBLISHED
+
+    @property
+    def rule_codes(self):
+        return self.flagged_rules.split()
+
+    @property
+    def rules(self):
+        """The published rules this comment may break, in rule order."""
+        from moderation.rules import RULES_BY_CODE
+
+        return sorted((RULES_BY_CODE[c] for c in self.rule_codes if c in RULES_BY_CODE), key=lambda r: r.number)
+
+    @property
+    def removal_rule(self):
+        from moderation.rules import RULES_BY_CODE
+
+        return RULES_BY_CODE.get(self.removed_rule)

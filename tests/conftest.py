@@ -41,3 +41,13 @@ def seeded(import_seeds):
 @pytest.fixture
 def a_post(db):
     return factories.make_post(title="Fancy Being a Probation Officer?", slug="fancy")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -9,14 +9,18 @@ memory (comments.trees) and written with bulk_create, a level at a time.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
 from blogsite.models import Label, Post
 from comments import markup
+from comments.locks import lock_tree, lock_tree_allocation
 from comments.models import Comment
 from comments.trees import Node, lay_out
+from moderation import services as moderation
+from moderation.models import Decision
 
 BATCH_SIZE = 1000
 
@@ -49,7 +53,8 @@ class LoadReport:
     replies: int = 0
     comments_unchanged: int = 0
     comments_updated: int = 0
-    held: int = 0
+    held_in_source: int = 0
+    held_by_screening: int = 0
     orphans: int = 0
     skipped: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
@@ -75,8 +80,10 @@ class LoadReport:
             out.append(
                 f"  updated: {self.posts_updated} post(s), {self.comments_updated} comment bodies"
             )
-        if self.held:
-            out.append(f"  held for moderation: {self.held}")
+        if self.held_in_source:
+            out.append(f"  held, as in the source archive: {self.held_in_source}")
+        if self.held_by_screening:
+            out.append(f"  held by screening against the rules: {self.held_by_screening}")
         if self.orphans:
             out.append(f"  orphan replies kept as top-level comments: {self.orphans}")
         for reason, count in sorted(self.skipped.items()):
@@ -202,6 +209,7 @@ def _update_bodies(changed, report):
 def _bulk_insert(ordered, by_key, posts, existing, under_existing, report):
     """Insert laid-out trees a level at a time, so parents have ids first."""
     attach_later = {r.source_id for r in under_existing}  # and their subtrees
+    lock_tree_allocation()
     next_tree_id = (Comment.objects.aggregate(top=Max("tree_id"))["top"] or 0) + 1
     saved = {}
     levels = {}
@@ -224,6 +232,7 @@ def _bulk_insert(ordered, by_key, posts, existing, under_existing, report):
             _count(report, comment, is_reply=parent is not None)
         for comment in Comment.objects.bulk_create(rows, batch_size=BATCH_SIZE):
             saved[comment.source_id] = comment
+        _log_holds(rows)
 
     # Replies to comments imported by an earlier run go in through mptt itself:
     # a newer export of the same blog adds few, and mptt keeps the tree right.
@@ -239,14 +248,17 @@ def _insert_subtree(record, parent_pk, by_key, posts, report):
     while pending:
         record, parent_pk = pending.pop()
         comment = _comment_from(record, posts)
-        comment.parent = Comment.objects.get(pk=parent_pk)
+        parent = Comment.objects.get(pk=parent_pk)
+        lock_tree(parent.tree_id)
+        comment.parent = Comment.objects.get(pk=parent_pk)  # fresh bounds, under the lock
         comment.save()
+        _log_holds([comment])
         _count(report, comment, is_reply=True)
         pending.extend((child, comment.pk) for child in children.get(record.source_id, []))
 
 
 def _comment_from(record, posts):
-    return Comment(
+    comment = Comment(
         post=posts[record.post_source_id],
         author_name=record.author_name,
         body=record.body,
@@ -254,6 +266,40 @@ def _comment_from(record, posts):
         created=record.created,
         state=Comment.State.HELD if record.held else Comment.State.PUBLISHED,
         source_id=record.source_id,
+    )
+    # Imported comments are screened like new ones; a hit holds the comment
+    # for a moderator (the archive's own "held" wins either way).
+    comment.held_in_source = record.held  # not a field: for the report
+    rules = moderation.apply_screening(comment)
+    if rules and settings.MODERATION_MODE != "off":
+        comment.state = Comment.State.HELD
+    return comment
+
+
+def _log_holds(comments):
+    """One audit-log entry for every comment the import holds back."""
+    Decision.objects.bulk_create(
+        [
+            Decision(
+                comment=comment,
+                action=(
+                    Decision.Action.HELD_BY_SOURCE
+                    if comment.held_in_source
+                    else Decision.Action.HELD_BY_SCREENING
+                ),
+                rule=comment.rule_codes[0] if comment.rule_codes else "",
+                note=(
+                    "held in the source archive"
+                    if comment.held_in_source
+                    else "screening on import: " + ", ".join(comment.rule_codes)
+                ),
+                from_state=Comment.State.PUBLISHED,
+                to_state=Comment.State.HELD,
+            )
+            for comment in comments
+            if comment.state == Comment.State.HELD
+        ],
+        batch_size=BATCH_SIZE,
     )
 
 
@@ -263,4 +309,7 @@ def _count(report, comment, *, is_reply):
     else:
         report.top_level += 1
     if comment.state == Comment.State.HELD:
-        report.held += 1
+        if comment.flagged_rules and not comment.held_in_source:
+            report.held_by_screening += 1
+        else:
+            report.held_in_source += 1

@@ -1,0 +1,189 @@
+"""Score the screener against labelled cases.
+
+``evaluate(cases)`` is pure: it takes an iterable of mappings with ``text``
+and ``rules`` (the expected rule codes, empty for a clean comment), runs the
+screener and returns a :class:`Report`.  ``load_cases(path)`` reads the
+JSON-lines format of ``tests/data/moderation_cases.jsonl``.
+
+Measures:
+
+* per rule: precision and recall over the rule codes (a case can expect
+  several rules);
+* on breaching cases: recall "any" (the case was flagged at all, i.e. it
+  would be held for a moderator) and recall "all" (every expected rule was
+  found);
+* on clean cases: the false-hold rate (clean cases flagged).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from .rules import RULE_CODES
+
+
+@dataclass(frozen=True)
+class RuleScore:
+    code: str
+    true_pos: int
+    false_pos: int
+    false_neg: int
+
+    @property
+    def support(self) -> int:
+        return self.true_pos + self.false_neg
+
+    @property
+    def precision(self) -> float:
+        found = self.true_pos + self.false_pos
+        return self.true_pos / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / self.support if self.support else 1.0
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A case where the screener's rules differ from the expected ones."""
+
+    index: int
+    text: str
+    expected: tuple[str, ...]
+    got: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    rules: tuple[RuleScore, ...]
+    n_cases: int
+    n_breaching: int
+    n_clean: int
+    caught_any: int
+    caught_all: int
+    false_holds: int
+    misses: tuple[Miss, ...] = field(default=())
+
+    @property
+    def recall_any(self) -> float:
+        return self.caught_any / self.n_breaching if self.n_breaching else 1.0
+
+    @property
+    def recall_all(self) -> float:
+        return self.caught_all / self.n_breaching if self.n_breaching else 1.0
+
+    @property
+    def false_hold_rate(self) -> float:
+        return self.false_holds / self.n_clean if self.n_clean else 0.0
+
+    def table(self) -> str:
+        """A fixed-width table for the terminal."""
+        lines = [
+            f"{'rule':<16} {'support':>7} {'tp':>4} {'fp':>4} {'fn':>4} "
+            f"{'precision':>9} {'recall':>7}",
+            "-" * 58,
+        ]
+        for r in self.rules:
+            lines.append(
+                f"{r.code:<16} {r.support:>7} {r.true_pos:>4} {r.false_pos:>4} "
+                f"{r.false_neg:>4} {r.precision:>9.3f} {r.recall:>7.3f}"
+            )
+        lines += [
+            "-" * 58,
+            f"cases: {self.n_cases} ({self.n_breaching} breaching, {self.n_clean} clean)",
+            f"breaching flagged at all:     {self.caught_any}/{self.n_breaching}"
+            f"  recall {self.recall_any:.3f}",
+            f"breaching with all rules:     {self.caught_all}/{self.n_breaching}"
+            f"  recall {self.recall_all:.3f}",
+            f"clean cases held (false hold): {self.false_holds}/{self.n_clean}"
+            f"  rate {self.false_hold_rate:.3f}",
+        ]
+        return "\n".join(lines)
+
+    def misses_table(self) -> str:
+        out = []
+        for m in self.misses:
+            text = " ".join(m.text.split())
+            if len(text) > 110:
+                text = text[:107] + "..."
+            out.append(
+                f"#{m.index:<4} expected={list(m.expected)} got={list(m.got)}\n      {text}"
+            )
+        return "\n".join(out) if out else "(no misses)"
+
+
+def load_cases(path: str | Path) -> list[dict]:
+    """Read JSON-lines cases; blank lines and lines starting with # are skipped."""
+    cases = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                case = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not valid JSON: {exc}") from None
+            if "text" not in case or "rules" not in case:
+                raise ValueError(f"{path}:{n}: needs 'text' and 'rules'")
+            unknown = set(case["rules"]) - set(RULE_CODES)
+            if unknown:
+                raise ValueError(f"{path}:{n}: unknown rule codes {sorted(unknown)}")
+            cases.append(case)
+    return cases
+
+
+def evaluate(
+    cases: Iterable[Mapping], screen: Callable | None = None
+) -> Report:
+    """Run ``screen`` (default: the real screener) over ``cases``."""
+    if screen is None:
+        from .screening import screen
+    tp = dict.fromkeys(RULE_CODES, 0)
+    fp = dict.fromkeys(RULE_CODES, 0)
+    fn = dict.fromkeys(RULE_CODES, 0)
+    n = n_breach = n_clean = any_ = all_ = holds = 0
+    misses = []
+    for i, case in enumerate(cases):
+        n += 1
+        expected = set(case["rules"])
+        got = set(screen(case["text"]).rules)
+        for code in RULE_CODES:
+            if code in expected and code in got:
+                tp[code] += 1
+            elif code in got:
+                fp[code] += 1
+            elif code in expected:
+                fn[code] += 1
+        if expected:
+            n_breach += 1
+            any_ += bool(got)
+            all_ += expected <= got
+        else:
+            n_clean += 1
+            holds += bool(got)
+        if expected != got:
+            order = RULE_CODES.index
+            misses.append(
+                Miss(
+                    index=i,
+                    text=case["text"],
+                    expected=tuple(sorted(expected, key=order)),
+                    got=tuple(sorted(got, key=order)),
+                    note=case.get("note", ""),
+                )
+            )
+    return Report(
+        rules=tuple(RuleScore(c, tp[c], fp[c], fn[c]) for c in RULE_CODES),
+        n_cases=n,
+        n_breaching=n_breach,
+        n_clean=n_clean,
+        caught_any=any_,
+        caught_all=all_,
+        false_holds=holds,
+        misses=tuple(misses),
+    )

@@ -1,0 +1,168 @@
+"""Every moderation write: screening results, state changes, reports.
+
+Each function is keyword-only, atomic, records a Decision (the audit log) and
+returns the comment. Views, admin actions and management commands all call
+these, so the log cannot be bypassed.
+"""
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from comments.models import Comment
+from moderation.models import Decision, Report
+from moderation.rules import RULES_BY_CODE
+from moderation.screening import screen
+
+State = Comment.State
+Action = Decision.Action
+
+
+class ModerationError(ValueError):
+    """A decision that cannot apply to the comment as it stands."""
+
+
+def screen_fields(*, body, author_name=""):
+    """Screen a comment's text and its name; evidence says which field."""
+    verdict = screen(body)
+    evidence = [dict(item, field="body") for item in verdict.to_dict()["evidence"]]
+    rules = list(verdict.rules)
+    score = verdict.score
+    if author_name:
+        name_verdict = screen(author_name)
+        evidence += [dict(item, field="name") for item in name_verdict.to_dict()["evidence"]]
+        rules += [code for code in name_verdict.rules if code not in rules]
+        score = max(score, name_verdict.score)
+    rules.sort(key=lambda code: RULES_BY_CODE[code].number)
+    return rules, score, evidence
+
+
+def apply_screening(comment):
+    """Set the screening fields on an unsaved or changed comment (no save)."""
+    name = "" if comment.author_name == "Anonymous" else comment.author_name
+    rules, score, evidence = screen_fields(body=comment.body, author_name=name)
+    comment.flagged_rules = " ".join(rules)
+    comment.screen_score = score
+    comment.evidence = evidence
+    return rules
+
+
+def initial_state(rules):
+    """The state a new or resubmitted comment starts in, and why."""
+    mode = settings.MODERATION_MODE
+    if mode == "all":
+        return State.HELD, Action.HELD_BY_MODE
+    if mode == "screen" and rules:
+        return State.HELD, Action.HELD_BY_SCREENING
+    return State.PUBLISHED, None
+
+
+def record(*, comment, action, from_state, moderator=None, rule="", note="", previous_body=""):
+    return Decision.objects.create(
+        comment=comment,
+        action=action,
+        moderator=moderator,
+        rule=rule,
+        note=note,
+        from_state=from_state,
+        to_state=comment.state,
+        previous_body=previous_body,
+    )
+
+
+def _locked(comment):
+    return Comment.objects.select_for_update().get(pk=comment.pk)
+
+
+def _resolve_reports(comment):
+    comment.reports.filter(resolved=False).update(resolved=True)
+    comment.open_reports = 0
+
+
+@transaction.atomic
+def comment_approve(*, comment, moderator, note=""):
+    """Publish a held comment, or clear the reports on a published one."""
+    comment = _locked(comment)
+    if comment.state == State.REMOVED:
+        raise ModerationError("a removed comment is restored, not approved")
+    before = comment.state
+    action = Action.APPROVED if before == State.HELD else Action.DISMISSED
+    comment.state = State.PUBLISHED
+    _resolve_reports(comment)
+    comment.save(update_fields=["state", "open_reports"])
+    record(comment=comment, action=action, from_state=before, moderator=moderator, note=note)
+    return comment
+
+
+@transaction.atomic
+def comment_remove(*, comment, moderator, rule, note=""):
+    """Take a comment off the page, citing the published rule it breaks."""
+    if rule not in RULES_BY_CODE:
+        raise ModerationError(f"unknown rule {rule!r}")
+    comment = _locked(comment)
+    before = comment.state
+    comment.state = State.REMOVED
+    comment.removed_rule = rule
+    _resolve_reports(comment)
+    comment.save(update_fields=["state", "removed_rule", "open_reports"])
+    record(comment=comment, action=Action.REMOVED, from_state=before, moderator=moderator, rule=rule, note=note)
+    return comment
+
+
+@transaction.atomic
+def comment_restore(*, comment, moderator, note=""):
+    """Put a removed comment back on the page."""
+    comment = _locked(comment)
+    if comment.state != State.REMOVED:
+        raise ModerationError("only a removed comment can be restored")
+    before = comment.state
+    comment.state = State.PUBLISHED
+    comment.removed_rule = ""
+    comment.save(update_fields=["state", "removed_rule"])
+    record(comment=comment, action=Action.RESTORED, from_state=before, moderator=moderator, note=note)
+    return comment
+
+
+def reporter_hash(*, comment, client_key):
+    """Unique per (comment, reader), unlinkable across comments."""
+    message = f"{comment.pk}:{client_key}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+class DuplicateReport(ModerationError):
+    pass
+
+
+@transaction.atomic
+def report_file(*, comment, rule, note="", client_key):
+    """Record a reader's report; enough distinct reports hold the comment."""
+    if rule not in RULES_BY_CODE:
+        raise ModerationError(f"unknown rule {rule!r}")
+    comment = _locked(comment)
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                comment=comment,
+                rule=rule,
+                note=note,
+                reporter_hash=reporter_hash(comment=comment, client_key=client_key),
+            )
+    except IntegrityError as error:
+        raise DuplicateReport("you have already reported this comment") from error
+    comment.open_reports = comment.reports.filter(resolved=False).count()
+    fields = ["open_reports"]
+    if comment.state == State.PUBLISHED and comment.open_reports >= settings.MODERATION_REPORTS_TO_HOLD:
+        comment.state = State.HELD
+        fields.append("state")
+        comment.save(update_fields=fields)
+        record(
+            comment=comment,
+            action=Action.HELD_BY_REPORTS,
+            from_state=State.PUBLISHED,
+            rule=rule,
+            note=f"{comment.open_reports} readers reported it",
+        )
+    else:
+        comment.save(update_fields=fields)
+    return report

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from moderation import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("rules/", views.rules, name="rules"),
+]
