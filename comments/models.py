@@ -32,6 +32,7 @@ class Comment(MPTTModel):
         PUBLISHED = "published", "Published"
         HELD = "held", "Held for review"
         REMOVED = "removed", "Removed"
+        DELETED = "deleted", "Deleted by its author"
 
     post = models.ForeignKey("blogsite.Post", on_delete=models.CASCADE, related_name="comments")
     parent = TreeForeignKey(
@@ -67,6 +68,10 @@ class Comment(MPTTModel):
     # browser that wrote the comment) may edit a held comment. No account.
     author_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     edited = models.DateTimeField(null=True, blank=True)
+    # Tells one "Anonymous" from another within this post only: a keyed hash
+    # of the post and the writer's daily-rotating client key, so the same
+    # person cannot be followed across posts (or days).
+    anon_key = models.CharField(max_length=16, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -3,7 +3,13 @@
 ``evaluate(cases)`` is pure: it takes an iterable of mappings with ``text``
 and ``rules`` (the expected rule codes, empty for a clean comment), runs the
 screener and returns a :class:`Report`.  ``load_cases(path)`` reads the
-JSON-lines format of ``tests/data/moderation_cases.jsonl``.
+JSON-lines format of ``tests/data/moderation_cases.jsonl``.  A case may also
+give ``quoted_rules``: the rules tripped only by text the commenter quotes
+(see ``moderation.screening.screen``), which must not flag it.
+
+``evaluate(cases, quote_aware=False)`` scores the screener as it was before
+quote handling (every word counted as the commenter's);
+``compare(off, on)`` sets the two reports side by side.
 
 Measures:
 
@@ -12,13 +18,15 @@ Measures:
 * on breaching cases: recall "any" (the case was flagged at all, i.e. it
   would be held for a moderator) and recall "all" (every expected rule was
   found);
-* on clean cases: the false-hold rate (clean cases flagged).
+* on clean cases: the false-hold rate (clean cases flagged);
+* on cases labelled with ``quoted_rules``: how many got exactly those.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -55,6 +63,8 @@ class Miss:
     expected: tuple[str, ...]
     got: tuple[str, ...]
     note: str = ""
+    expected_quoted: tuple[str, ...] = ()
+    got_quoted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,9 @@ class Report:
     caught_all: int
     false_holds: int
     misses: tuple[Miss, ...] = field(default=())
+    quote_aware: bool = True
+    n_quoted_labelled: int = 0
+    quoted_matched: int = 0
 
     @property
     def recall_any(self) -> float:
@@ -102,6 +115,11 @@ class Report:
             f"clean cases held (false hold): {self.false_holds}/{self.n_clean}"
             f"  rate {self.false_hold_rate:.3f}",
         ]
+        if self.n_quoted_labelled:
+            lines.append(
+                f"quoted-only rules exactly right: {self.quoted_matched}/{self.n_quoted_labelled}"
+                f" labelled cases (quote handling {'on' if self.quote_aware else 'off'})"
+            )
         return "\n".join(lines)
 
     def misses_table(self) -> str:
@@ -110,8 +128,11 @@ class Report:
             text = " ".join(m.text.split())
             if len(text) > 110:
                 text = text[:107] + "..."
+            quoted = ""
+            if m.expected_quoted != m.got_quoted:
+                quoted = f" quoted: expected={list(m.expected_quoted)} got={list(m.got_quoted)}"
             out.append(
-                f"#{m.index:<4} expected={list(m.expected)} got={list(m.got)}\n      {text}"
+                f"#{m.index:<4} expected={list(m.expected)} got={list(m.got)}{quoted}\n      {text}"
             )
         return "\n".join(out) if out else "(no misses)"
 
@@ -130,7 +151,7 @@ def load_cases(path: str | Path) -> list[dict]:
                 raise ValueError(f"{path}:{n}: not valid JSON: {exc}") from None
             if "text" not in case or "rules" not in case:
                 raise ValueError(f"{path}:{n}: needs 'text' and 'rules'")
-            unknown = set(case["rules"]) - set(RULE_CODES)
+            unknown = (set(case["rules"]) | set(case.get("quoted_rules", ()))) - set(RULE_CODES)
             if unknown:
                 raise ValueError(f"{path}:{n}: unknown rule codes {sorted(unknown)}")
             cases.append(case)
@@ -138,20 +159,30 @@ def load_cases(path: str | Path) -> list[dict]:
 
 
 def evaluate(
-    cases: Iterable[Mapping], screen: Callable | None = None
+    cases: Iterable[Mapping], screen: Callable | None = None, *, quote_aware: bool = True
 ) -> Report:
-    """Run ``screen`` (default: the real screener) over ``cases``."""
+    """Run ``screen`` (default: the real screener) over ``cases``.
+
+    ``quote_aware=False`` passes that flag on to the screener, which then
+    counts quoted words as the commenter's own.
+    """
     if screen is None:
         from .screening import screen
+    if not quote_aware:
+        screen = partial(screen, quote_aware=False)
     tp = dict.fromkeys(RULE_CODES, 0)
     fp = dict.fromkeys(RULE_CODES, 0)
     fn = dict.fromkeys(RULE_CODES, 0)
     n = n_breach = n_clean = any_ = all_ = holds = 0
+    n_quoted = quoted_ok = 0
     misses = []
+    order = RULE_CODES.index
     for i, case in enumerate(cases):
         n += 1
         expected = set(case["rules"])
-        got = set(screen(case["text"]).rules)
+        verdict = screen(case["text"])
+        got = set(verdict.rules)
+        got_quoted = set(getattr(verdict, "quoted_rules", ()))
         for code in RULE_CODES:
             if code in expected and code in got:
                 tp[code] += 1
@@ -166,8 +197,12 @@ def evaluate(
         else:
             n_clean += 1
             holds += bool(got)
-        if expected != got:
-            order = RULE_CODES.index
+        quoted_wrong = False
+        if "quoted_rules" in case:
+            n_quoted += 1
+            quoted_wrong = set(case["quoted_rules"]) != got_quoted
+            quoted_ok += not quoted_wrong
+        if expected != got or (quote_aware and quoted_wrong):
             misses.append(
                 Miss(
                     index=i,
@@ -175,6 +210,8 @@ def evaluate(
                     expected=tuple(sorted(expected, key=order)),
                     got=tuple(sorted(got, key=order)),
                     note=case.get("note", ""),
+                    expected_quoted=tuple(sorted(case.get("quoted_rules", ()), key=order)),
+                    got_quoted=tuple(sorted(got_quoted, key=order)),
                 )
             )
     return Report(
@@ -186,4 +223,31 @@ def evaluate(
         caught_all=all_,
         false_holds=holds,
         misses=tuple(misses),
+        quote_aware=quote_aware,
+        n_quoted_labelled=n_quoted,
+        quoted_matched=quoted_ok,
     )
+
+
+def compare(off: Report, on: Report) -> str:
+    """Two reports on the same cases side by side: quote handling off, on."""
+    lines = [
+        f"{'':<16} {'quotes off':^21} {'quotes on':^21}",
+        f"{'rule':<16} {'precision':>9} {'recall':>7}     {'precision':>9} {'recall':>7}",
+        "-" * 60,
+    ]
+    for a, b in zip(off.rules, on.rules):
+        lines.append(
+            f"{a.code:<16} {a.precision:>9.3f} {a.recall:>7.3f}     "
+            f"{b.precision:>9.3f} {b.recall:>7.3f}"
+        )
+    lines += [
+        "-" * 60,
+        f"{'recall (flagged at all)':<28} {off.recall_any:>7.3f}  {on.recall_any:>11.3f}",
+        f"{'recall (all rules)':<28} {off.recall_all:>7.3f}  {on.recall_all:>11.3f}",
+        f"{'false holds':<28} {off.false_holds:>3}/{off.n_clean:<3}  {on.false_holds:>7}/{on.n_clean}",
+        f"{'false-hold rate':<28} {off.false_hold_rate:>7.3f}  {on.false_hold_rate:>11.3f}",
+        f"{'quoted-only rules right':<28} {off.quoted_matched:>3}/{off.n_quoted_labelled:<3}"
+        f"  {on.quoted_matched:>7}/{on.n_quoted_labelled}",
+    ]
+    return "\n".join(lines)

@@ -42,6 +42,10 @@ class Decision(models.Model):
         RESTORED = "restore", "Restored"
         RESUBMITTED = "resubmit", "Edited and resubmitted by its author"
         DISMISSED = "dismiss", "Reports dismissed"
+        AUTHOR_DELETED = "author_delete", "Deleted by its author"
+        REDACTED = "redact", "Part removed (redacted)"
+        APPEAL_UPHELD = "appeal_upheld", "Appeal upheld"
+        APPEAL_REJECTED = "appeal_rejected", "Appeal rejected"
 
     comment = models.ForeignKey("comments.Comment", on_delete=models.CASCADE, related_name="decisions")
     moderator = models.ForeignKey(
@@ -69,3 +73,37 @@ class Decision(models.Model):
     def __str__(self):
         who = self.moderator or "system"
         return f"{self.get_action_display()} by {who}"
+
+
+class Appeal(models.Model):
+    """An author asking for a second look at a hold or a removal.
+
+    One per decision, filed with the author's private token, and decided by
+    a different moderator from the one who made the decision appealed."""
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", "Awaiting a second moderator"
+        UPHELD = "upheld", "Upheld: comment reinstated"
+        REJECTED = "rejected", "Rejected: decision stands"
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
+    comment = models.ForeignKey("comments.Comment", on_delete=models.CASCADE, related_name="appeals")
+    text = models.TextField(help_text="Why the author thinks the decision was wrong.")
+    created = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OPEN, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="The second moderator's reasons, shown to the author.")
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Appeal on comment {self.comment_id} ({self.get_outcome_display()})"
+
+
+# The queue is a proxy of Comment with its own admin and permissions; import
+# it here so the model exists whether or not the admin is loaded.
+from moderation.queue import QueueItem  # noqa: E402, F401

@@ -40,6 +40,14 @@ Approach (deterministic, pure Python, no ORM):
   writing...) framed as a pitch, "nice post" + link.  One or two news links
   are on-topic sharing.
 
+Quoted text (``quote_spans``): ">" lines, passages in quotation marks
+(credited, or longer than three words), and blocks after "said:",
+"Press Release:-", "From Twitter:-", "Replying to @x:", "RT @x:" and the
+like.  Rules 1-4 are screened separately on the commenter's own words and
+on the quoted words; a hit only in quoted text is reported in
+``Verdict.quoted_rules`` and does not flag the comment.  Rules 5-7 apply
+to the whole text.  See :func:`screen` for why.
+
 alt-profanity-check is used as ONE weak signal: its linear model is
 re-evaluated in pure Python (loaded lazily on first use, ~20 microseconds a
 comment instead of ~4 ms through sklearn), with the mild words removed
@@ -52,7 +60,8 @@ threats ~0.95, strong profanity 0.85, insinuation 0.7 ...).  The ML
 probability p adds a weight of ``0.3 * p``.  A clean verdict's score is
 capped below 0.5, so ``score >= 0.5`` iff ``flagged``.
 
-Limits: English only; no coreference beyond "a person mentioned earlier in
+Limits: English only; reported insults in two or three words read as
+scare quotes ('called my team "lazy bastards"' still flags); no coreference beyond "a person mentioned earlier in
 the comment"; sarcasm, coded insults and new obfuscations get through; the
 person detector can miss surnames used alone ("Spurr was a bully") and can
 misread a first name used as an ordinary word.  Everything flagged goes to
@@ -64,11 +73,12 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 
 from .rules import RULE_CODES
 
-__all__ = ["Evidence", "Verdict", "screen", "ml_probability"]
+__all__ = ["Evidence", "Verdict", "screen", "quote_spans", "ml_probability"]
 
 _ORDER = {code: i for i, code in enumerate(RULE_CODES)}
 _FLAG_FLOOR = 0.5  # flagged verdicts score at least this; clean ones below
@@ -76,13 +86,18 @@ _FLAG_FLOOR = 0.5  # flagged verdicts score at least this; clean ones below
 
 @dataclass(frozen=True)
 class Evidence:
-    """One reason for a verdict: ``text == comment[start:end]``."""
+    """One reason for a verdict: ``text == comment[start:end]``.
+
+    ``quoted``: the words are in text the commenter quotes (their reason
+    ends " (in quoted text)"); see :func:`screen` for what that changes.
+    """
 
     rule: str
     text: str
     reason: str
     start: int
     end: int
+    quoted: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -91,6 +106,7 @@ class Evidence:
             "reason": self.reason,
             "start": self.start,
             "end": self.end,
+            "quoted": self.quoted,
         }
 
 
@@ -98,15 +114,19 @@ class Evidence:
 class Verdict:
     """Result of :func:`screen`.
 
-    ``rules``: codes of the rules broken, in rule-number order.
+    ``rules``: codes of the rules broken, in rule-number order: by the
+    commenter's own words, plus rules 5-7 wherever they are tripped.
     ``score``: 0..1; at least 0.5 when flagged (higher = clearer or more
     severe breach), below 0.5 when clean (higher = the weak ML signal saw
     something profane-sounding).
+    ``quoted_rules``: rules 1-4 tripped only by text the commenter quotes;
+    they do not flag the comment (a moderator may still want to see them).
     """
 
     rules: tuple[str, ...]
     score: float
     evidence: tuple[Evidence, ...]
+    quoted_rules: tuple[str, ...] = ()
 
     @property
     def flagged(self) -> bool:
@@ -117,6 +137,7 @@ class Verdict:
             "rules": list(self.rules),
             "score": self.score,
             "evidence": [e.to_dict() for e in self.evidence],
+            "quoted_rules": list(self.quoted_rules),
         }
 
 
@@ -978,16 +999,26 @@ def _check_repetition(text: str, tokens: list, hits: _Hits) -> None:
                 break
     # A word or short phrase six or more times running ("JOIN NOW JOIN NOW
     # ..."); "record, record, record, record" (4) is emphasis, not spam.
-    for k in (1, 2, 3):
-        run = 0
-        for i in range(k, len(tokens)):
-            run = run + 1 if tokens[i] == tokens[i - k] else 0
-            if run >= 5 * k:
-                spans = [m.span() for m in _ALPHA_RE.finditer(text.translate(_ASCII_LOWER))]
-                start, end = spans[i - run - k + 1][0], spans[i][1]
-                phrase = " ".join(tokens[i - k + 1:i + 1])
-                hits.add("off_topic", (start, end), f"repeated over and over: '{phrase}'", 0.7)
-                return
+    # Matched on the tokens joined by single spaces: one C-level scan per k.
+    if len(tokens) < 6 or max(Counter(tokens).values()) < 6:
+        return
+    joined = " ".join(tokens)
+    for rx in _RUN_RES:
+        m = rx.search(joined)
+        if m:
+            first = joined.count(" ", 0, m.start())
+            last = first + m.group(0).count(" ")
+            spans = [s.span() for s in _ALPHA_RE.finditer(text.translate(_ASCII_LOWER))]
+            start, end = spans[first][0], spans[last][1]
+            hits.add("off_topic", (start, end), f"repeated over and over: '{m.group(1)}'", 0.7)
+            return
+
+
+# A k-word phrase (k = 1, 2, 3) six times in a row, in rule order k = 1 first.
+_RUN_RES = tuple(
+    re.compile(r"(?<![a-z])([a-z]++" + r" [a-z]++" * (k - 1) + r")(?: \1(?![a-z])){5}")
+    for k in (1, 2, 3)
+)
 
 
 # --------------------------------------------------------------------------
@@ -1081,6 +1112,426 @@ def ml_probability(text: str, *, drop_mild: bool = True) -> float | None:
 
 
 # --------------------------------------------------------------------------
+# Quoted text: what the commenter pastes or cites rather than says
+# --------------------------------------------------------------------------
+
+_DQ_OPENERS = "\"“„"
+_DQ_EVENT_RE = re.compile("[\"“”„\n]")
+# A single-quote opener follows a space or bracket and precedes a letter; a
+# closer follows a letter or full stop and precedes no letter.
+_SQ_OPEN_RE = re.compile(r"['‘](?=[^\W_])")
+_SQ_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?…])['’](?![^\W_])")
+_QUOTE_CHARS = "\"“”„'‘’"
+_BEFORE_OPEN = "([{<—–-/:;,…" + _QUOTE_CHARS
+_AFTER_CLOSE = ".,;:!?)]}>…—–-*" + _QUOTE_CHARS
+_QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Up to three words in quotes with no credit are scare quotes ("support",
+# "excellent leaders"): the writer's own voice.
+_MORE_THAN_SCARE_RE = re.compile(r"[^\W_]+(?:[\W_]+[^\W_]+){3}")
+_SQ_MAX_CHARS = 200  # single quotes double as apostrophes: keep pairs short
+
+_SPEECH = (
+    r"said|says|say|saying|wrote|writes|tweeted|tweets|posted|posts|announced|"
+    r"announces|stated|states|added|adds|commented|replied|replies|responded|"
+    r"claimed|claims|insisted|argued|asked|declared|warned|explained|retorts?|"
+    r"quoted|quoting|reads|put\s+it|told\s+(?:me|us|him|her|them|staff|the\s+\w+)"
+)
+# A source that introduces a pasted block: everything after it is theirs.
+# "from the X" only with a capitalised X or a document noun: "Apart from the
+# money:" introduces nothing.
+_SOURCE = (
+    r"press\s+release|(?:statement|announcement)\s+from\s+[^:\n]{1,40}|"
+    r"(?:from|on|via)\s+(?:twitter|x|facebook|linkedin|instagram|reddit|bluesky|threads)|"
+    r"from\s+(?:the\s+|an?\s+|this\s+)?(?:(?-i:[A-Z@])[\w'’.@-]*|report|article|inspection|"
+    r"inspectorate|minister|statement|email|e-mail|memo|letter|bulletin|website|blog|"
+    r"paper|news|tweet|post)(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}|"
+    r"re-?post(?:ed)?(?:\s+from\s+\S+)?|re-?tweet(?:ed)?(?:\s+from\s+\S+)?|RT\s+@\w+|"
+    r"replying\s+to\s+@\w+(?:\s+and\s+@\w+)?|(?:own|exact)\s+words|"
+    r"(?:copied|pasted|shared|forwarded)(?:\s+(?:from|by)\s+\S+)?"
+)
+# The words before an introducing colon: "X said", "Press Release", "From Twitter".
+_INTRO_TAIL_RE = re.compile(
+    r"(?:\b(?P<speech>" + _SPEECH + r")|\b(?P<source>" + _SOURCE + r"))\s*$", _I
+)
+# ":" or ":-" (not "://", not a ":-)" smiley); "...the norm:-" alone introduces.
+_INTRO_COLON_RE = re.compile(r":(?!//)(?P<dash>-(?![-)(DPpOo3/\\|\]\[]))?[ \t]*")
+_INTRO_REACH = 70  # characters an introducer may take before its colon
+# Attribution just before an opening quote mark: 'the minister said "...'.
+_ATTR_BEFORE_RE = re.compile(
+    r"(?:\b(?:" + _SPEECH + r")\s*(?::-?|,|[-–—])?|\b(?:" + _SOURCE + r")\s*:-?|@\w+\s*:?|:-)\s*$",
+    _I,
+)
+# ... or just after the closing one: '"...," he said', '"..." - Raab', '(London, CRC)'.
+_ATTR_AFTER_RE = re.compile(
+    r"[\s,.!?]*(?:[-–—]\s*@?[A-Z]|\(\s*[A-Z@]|(?:[\w@'’.-]+\s+){0,4}?(?:" + _SPEECH + r")\b)"
+)
+# Last words of an attribution in _SPEECH (a colon or "@" covers the rest).
+_ATTR_LAST_WORDS = frozenset(
+    "said says say saying wrote writes tweeted tweets posted posts announced "
+    "announces stated states added adds commented replied replies responded "
+    "claimed claims insisted argued asked declared warned explained retort "
+    "retorts quoted quoting reads it me us him her them staff".split()
+)
+_VERB_RE = re.compile(r"\b(?:" + _SPEECH + r")\b", _I)
+# "I say:", "as I said", "we told them": the writer quoting themselves.
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:i|we)(?:['’](?:ve|d))?(?:\s+(?:also|then|just|would|have|had|once|always|"
+    r"simply|only|even|did|do|then|literally))*\s+$",
+    _I,
+)
+# Where a pasted block stops and the writer's own voice resumes.
+_OWN_VOICE_RE = re.compile(
+    r"[ \t]*(?:(?:me|my\s+(?:view|take|reply|response|comment|thoughts|two\s+pence|2p)|"
+    r"comment|reply|response|i\s+(?:say|said|reply|think))\s*[:,-]|"
+    r"end\s+(?:of\s+)?(?:quote|release|statement)|\[?/?end\]?\s*$|"
+    r"-{3,}|\*{3,}|_{3,}|={3,})",
+    _I,
+)
+_BLOCKQUOTE_RE = re.compile(r"^[ \t]*>+[ \t]?([^\n]*)", re.M)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+
+
+_DQ_TO_SPACE = str.maketrans({ch: " " for ch in "\"“”„"})
+
+
+def _has_double_quote(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text or "„" in text
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _opens_line(text: str, i: int) -> bool:
+    """The quote mark at ``i`` is the first thing on its line (or after a colon)."""
+    before = text[_line_start(text, i):i].rstrip()
+    return not before or before.endswith((":", ":-"))
+
+
+def _double_quote_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """Content spans of double-quoted passages.
+
+    Straight quotes are paired by context (an opener follows a space, a
+    closer precedes one), curly ones too when they contradict their shape
+    ('“operational requirements“').  Nested quotes ('"...was "chicken
+    feed"."') make one span.  A quote open at a line end continues onto the
+    next line, except in the press-release convention where each quoted
+    paragraph re-opens ('“An ... reduced.\\n“However, ...”'): the first then
+    ends with its line.  No quote crosses a blank line; an unclosed one
+    counts only if it opened a line.  The flag is True for a paragraph
+    that continues the quote before it (it shares that quote's credit).
+    """
+    n = len(text)
+    pairs: list[tuple[int, int, bool]] = []
+    stack: list[int] = []
+    carry = -1  # start of a paragraph continuing an unclosed quote
+    reopened = -1  # opener of a paragraph continuing the quote before it
+    for m in _DQ_EVENT_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            j = i + 1
+            while j < n and text[j] in " \t\r\n":
+                j += 1
+            blank = "\n" in text[i + 1:j]
+            if stack:
+                if j < n and text[j] in _DQ_OPENERS and _can_open(text, j):
+                    pairs.append((stack[0] + 1, i, stack[0] == reopened))  # re-opened next
+                    stack.clear()
+                    carry = -1
+                    reopened = j
+                elif blank or j >= n:
+                    if _opens_line(text, stack[0]):
+                        pairs.append((stack[0] + 1, i, stack[0] == reopened))
+                        carry = j
+                    stack.clear()
+            elif blank:
+                carry = -1
+            continue
+        o, c = _can_open(text, i), _can_close(text, i)
+        if o == c:  # both or neither: go by the glyph, then by state
+            is_open = ch in "“„" or (ch == '"' and not stack)
+        else:
+            is_open = o
+        if is_open:
+            carry = -1
+            if len(stack) < 3:
+                stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                pairs.append((start + 1, i, start == reopened))
+        elif carry >= 0:  # '“Para one.\n\nPara two.”'
+            pairs.append((carry, i, True))
+            carry = -1
+    if stack and _opens_line(text, stack[0]):
+        pairs.append((stack[0] + 1, _line_end(text, stack[0]), stack[0] == reopened))
+    return pairs
+
+
+def _single_quote_pairs(text: str) -> list[tuple[int, int]]:
+    """Single-quoted passages on one line ("'If you don't like it get out'").
+
+    An opener must follow a space and precede a letter, a closer must follow
+    a letter or full stop and precede no letter, so "don't", "staff's" and
+    "workers' rights" are apostrophes.
+    """
+    pairs = []
+    pos = 0
+    while True:
+        o = _SQ_OPEN_RE.search(text, pos)
+        if not o:
+            return pairs
+        start = o.start()
+        if start and not (text[start - 1].isspace() or text[start - 1] in _BEFORE_OPEN):
+            pos = start + 1  # "don't": an apostrophe
+            continue
+        limit = min(_line_end(text, start), start + _SQ_MAX_CHARS)
+        c = _SQ_CLOSE_RE.search(text, start + 1, limit + 1)
+        if c:
+            pairs.append((start + 1, c.start()))
+            pos = c.end()
+        else:
+            pos = start + 1
+
+
+def _first_person(text: str, verb_start: int) -> bool:
+    return bool(_FIRST_PERSON_RE.search(text, max(0, verb_start - 30), verb_start))
+
+
+def _attribution(text: str, start: int, end: int) -> int:
+    """1 if the quote text[start:end] is credited to someone else, -1 if to
+    the writer ("I said: ..."), 0 if not credited at all."""
+    lo = max(0, start - 1 - 80)
+    before = None
+    last = text[lo:start - 1].rstrip(" \t,-–—")
+    # Cheap gate: the full pattern only when the last word could end one.
+    if last.endswith(":") or last.rsplit(None, 1)[-1:] and (
+        last.rsplit(None, 1)[-1].lower() in _ATTR_LAST_WORDS or "@" in last[-40:]
+    ):
+        before = _ATTR_BEFORE_RE.search(text, lo, start - 1)
+    if before:
+        verb = _VERB_RE.search(text, before.start(), before.end())
+        return -1 if verb and _first_person(text, verb.start()) else 1
+    # A header on the line above: 'From Twitter:-\n"..."'
+    ls = _line_start(text, start - 1)
+    if not text[ls:start - 1].strip() and ls > 0:
+        prev_end = ls - 1
+        while prev_end > 0 and text[prev_end - 1] in " \t\r\n":
+            prev_end -= 1
+        prev_start = _line_start(text, prev_end)
+        head = _line_intro(text, prev_start, prev_end)
+        if head:
+            return -1 if _first_person_intro(text, head) else 1
+    after = _ATTR_AFTER_RE.match(text, end + 1, min(len(text), end + 80))
+    if after:
+        verb = _VERB_RE.search(text, after.start(), after.end())
+        return -1 if verb and _first_person(text, verb.start()) else 1
+    return 0
+
+
+class _Intro:
+    """One introducer: ``kind`` is "speech" or "source", ``verb`` where its
+    words start, ``rest`` the first position after the colon and blanks."""
+
+    __slots__ = ("kind", "verb", "rest")
+
+    def __init__(self, kind: str, verb: int, rest: int) -> None:
+        self.kind, self.verb, self.rest = kind, verb, rest
+
+
+def _intros(text: str, start: int = 0, end: int | None = None):
+    """Introducers whose colon lies in text[start:end], in order.
+
+    Anchored on colons, which are rare, so a comment without one costs a
+    single C-level scan.
+    """
+    end = len(text) if end is None else end
+    for c in _INTRO_COLON_RE.finditer(text, start, end):
+        tail = _INTRO_TAIL_RE.search(text, max(0, c.start() - _INTRO_REACH), c.start())
+        if tail:
+            kind = "speech" if tail.group("speech") else "source"
+            yield _Intro(kind, tail.start(kind), c.end())
+        elif c.group("dash"):
+            yield _Intro("source", c.start(), c.end())
+
+
+def _line_intro(text: str, start: int, end: int) -> _Intro | None:
+    """The introducer that ends the line text[start:end], if any."""
+    if ":" not in text[start:end]:
+        return None
+    for intro in _intros(text, start, end):
+        if not text[intro.rest:end].strip():
+            return intro
+    return None
+
+
+def _first_person_intro(text: str, intro: _Intro) -> bool:
+    return intro.kind == "speech" and _first_person(text, intro.verb)
+
+
+def _intro_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans introduced by "said:", "Press Release:-", "From Twitter:-" ...
+
+    Text after the colon on the same line: a speech verb covers the rest of
+    the sentence, a source the rest of the line.  Introducer at a line end: a
+    speech verb covers the next line (or the next paragraph when a blank line
+    follows), a source everything to the end of the comment, stopping where
+    the writer's own voice resumes ("My view:", "---", another introducer).
+    A quote mark right after the introducer leaves the span to the quote.
+    """
+    blocks: list[tuple[int, int]] = []
+    n = len(text)
+    done = 0
+    for intro in _intros(text):
+        rest = intro.rest
+        if rest < done or _first_person_intro(text, intro):
+            continue
+        if rest < n and text[rest] != "\n":  # same line
+            if text[rest] in _QUOTE_CHARS:
+                continue
+            if intro.kind == "speech":
+                stop = _SENTENCE_END_RE.search(text, rest)
+                end = n if not stop else stop.start() if text[stop.start()] == "\n" else stop.end()
+            else:
+                end = _line_end(text, rest)
+            blocks.append((rest, end))
+            done = end
+            continue
+        # Introducer ends the line: find the first non-blank line after it.
+        j = rest
+        while j < n and text[j] in " \t\r\n":
+            j += 1
+        if j >= n or text[j] in _QUOTE_CHARS:
+            continue
+        if intro.kind == "speech":
+            if "\n" in text[_line_end(text, rest) + 1:j]:  # a blank line follows
+                b = _BLANK_LINE_RE.search(text, j)
+                end = b.start() if b else n
+            else:
+                end = _line_end(text, j)
+        else:
+            end, k = n, j
+            while k < n:  # stop at the writer's own voice or the next introducer
+                le = _line_end(text, k)
+                if k > j and (_OWN_VOICE_RE.match(text, k) or _line_intro(text, k, le)):
+                    end = k
+                    break
+                k = le + 1
+            while end > j and text[end - 1] in " \t\r\n":
+                end -= 1
+        blocks.append((j, end))
+        done = end
+    return blocks
+
+
+def _merge(spans) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` the commenter quotes rather than says, merged.
+
+    Counted as quoting: ">" blockquote lines; passages in straight or curly
+    quotation marks (multi-line too) that are either credited to someone
+    else ('Raab said "..."', '"..." - @hmpps') or longer than three words;
+    blocks after "said:", "says:", "Press Release:-", "From Twitter:-",
+    "Replying to @x:", "MoJ say:", "Repost:", "RT @x:".
+
+    Not quoting: scare quotes around up to three words with no credit
+    ('they call it "support"'); anything the writer credits to themselves
+    ('I say: "Utter Bollox"'); and a comment that is nothing but an
+    uncredited quotation - posting words alone is saying them.
+    """
+    if not any(ch in text for ch in "\"“”„'‘’>:"):
+        return ()
+    spans = []
+    credited = False
+    quote_marks = _double_quote_pairs(text) if _has_double_quote(text) else []
+    if "'" in text or "‘" in text or "’" in text:
+        quote_marks += [(s, e, False) for s, e in _single_quote_pairs(text)]
+    who = 0
+    for s, e, continued in quote_marks:
+        who = who if continued else _attribution(text, s, e)
+        if who < 0:
+            continue
+        if who == 0 and not _MORE_THAN_SCARE_RE.search(text, s, e):
+            continue
+        credited = credited or who > 0
+        spans.append((s, e))
+    if ">" in text:
+        spans += [m.span(1) for m in _BLOCKQUOTE_RE.finditer(text) if m.group(1).strip()]
+    if ":" in text:
+        blocks = _intro_blocks(text)
+        credited = credited or bool(blocks)
+        spans += blocks
+    spans = _merge(spans)
+    if spans and not credited:
+        own = len(_QUOTE_WORD_RE.findall(_mask(text, spans, " ")))
+        if own < 3:
+            return ()
+    return tuple(spans)
+
+
+def _mask(text: str, spans, fill: str = "\x00") -> str:
+    """``text`` with each span blanked out, lines and offsets kept."""
+    parts, cursor = [], 0
+    for s, e in spans:
+        parts.append(text[cursor:s])
+        piece = text[s:e]
+        if "\n" in piece:
+            parts.append("\n".join(fill * len(line) for line in piece.split("\n")))
+        else:
+            parts.append(fill * (e - s))
+        cursor = e
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _complement(spans, n: int) -> list[tuple[int, int]]:
+    out, cursor = [], 0
+    for s, e in spans:
+        if s > cursor:
+            out.append((cursor, s))
+        cursor = e
+    if cursor < n:
+        out.append((cursor, n))
+    return out
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    """Most of text[start:end] lies in quoted spans."""
+    covered = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    return 2 * covered >= end - start
+
+
+# --------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------
 
@@ -1102,46 +1553,121 @@ def _people(text: str, words: frozenset) -> list[tuple[int, int]]:
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ALPHA_RE = re.compile(r"[a-z]+")
+_MASKED = "\x00"  # stands for blanked-out text: no regex here matches it
+_IN_QUOTE = " (in quoted text)"
 
 
-def screen(text: str) -> Verdict:
-    """Screen one comment against the seven rules."""
+def _lower(text: str) -> str:
+    # ASCII-only lower-casing keeps every index identical to ``text``.
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+_PEOPLE_GATE = (
+    _INSULT_GATE | _FRAGMENT_GATE | _MOCK_GATE | _WRONG_GATE | _BY_GATE | _INSINUATION_GATE
+)
+
+
+def _check_voice(view: str, hits: _Hits, low: str | None = None, tokens=None) -> None:
+    """Rules 1-4: what the words say about people, judged per speaker."""
+    low = _lower(view) if low is None else low
+    words = frozenset(_ALPHA_RE.findall(low) if tokens is None else tokens)
+    # Finding people is costly and only the gated checks below read them.
+    people = _people(view, words) if words & _PEOPLE_GATE else []
+    _check_abusive(view, low, words, hits)
+    _check_disrespectful(view, words, hits)
+    _check_personal_attack(view, words, hits, people)
+    _check_defamatory(view, words, hits, people)
+
+
+def screen(text: str, *, quote_aware: bool = True) -> Verdict:
+    """Screen one comment against the seven rules.
+
+    With ``quote_aware`` (the default), text the commenter quotes (see
+    :func:`quote_spans`) is screened apart from their own words:
+
+    * Rules 1-4 (abuse, disrespect, personal attacks, defamation) are about
+      the commenter's conduct.  A minister's words, a pasted tweet or the
+      insult a commenter is complaining about are not theirs, so a hit in
+      quoted text alone goes to ``Verdict.quoted_rules`` with evidence
+      marked ``quoted`` - shown to moderators, never holding the comment.
+      Own and quoted text are screened as separate views with the other
+      part blanked out, so a name in the quote cannot pair with an insult
+      outside it, or the reverse.
+    * Rules 5-7 are about what the page would publish, whoever wrote it:
+      method detail of self-harm (rule 5) does the same harm to a
+      vulnerable reader in quotation marks, and an advert or spam (rules 6
+      and 7) is still an advert when pasted - wrapping a pitch in quotes
+      must not be a way round the filter.  They are screened on the whole
+      text, as before; their evidence is marked ``quoted`` when it lies in
+      quoted text, but they count towards ``Verdict.rules``.
+
+    The score counts only what counts towards ``rules``; the weak ML signal
+    reads only the commenter's own words.  ``quote_aware=False`` screens the
+    whole text as the commenter's (the behaviour before quote handling, kept
+    for comparison in ``manage.py score_screening --compare-quotes``).
+    """
     if not text or not text.strip():
         return Verdict((), 0.0, ())
-    hits = _Hits()
-    # ASCII-only lower-casing keeps every index identical to ``text``.
-    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    # The mask character must not occur in the input; same length, same offsets.
+    clean = text.replace(_MASKED, " ") if _MASKED in text else text
+    low = _lower(clean)
     tokens = _ALPHA_RE.findall(low)
-    words = frozenset(tokens)  # lets each check skip texts it cannot match
-    people = _people(text, words)
-    _check_abusive(text, low, words, hits)
-    _check_disrespectful(text, words, hits)
-    _check_personal_attack(text, words, hits, people)
-    _check_defamatory(text, words, hits, people)
-    _check_self_harm(text, words, hits)
-    _check_advert(text, low, words, hits)
-    _check_off_topic(text, low, words, tokens, hits)
+    spans = quote_spans(clean) if quote_aware else ()
+    hits = _Hits()  # counts towards Verdict.rules
+    quoted = _Hits()  # rules 1-4 in quoted text: reported, not counted
+    if quote_aware and _has_double_quote(clean):
+        # Scare quotes are the writer's own words: 'my SPO is a "complete
+        # idiot"' must read as 'my SPO is a  complete idiot '.
+        voice, voice_low = clean.translate(_DQ_TO_SPACE), low.translate(_DQ_TO_SPACE)
+    else:
+        voice, voice_low = clean, low
+    if spans:
+        others = _complement(spans, len(text))
+        own, theirs = _mask(voice, spans), _mask(voice, others)
+        # Masking commutes with the index-keeping lower-casing: do that once.
+        _check_voice(own, hits, _mask(voice_low, spans))
+        _check_voice(theirs, quoted, _mask(voice_low, others))
+        # A match across the blanked-out part joins two speakers' words.
+        hits.items = [h for h in hits.items if _MASKED not in own[h[1]:h[2]]]
+        quoted.items = [h for h in quoted.items if _MASKED not in theirs[h[1]:h[2]]]
+    else:
+        own = voice
+        _check_voice(voice, hits, voice_low, tokens)
+    words = frozenset(tokens)
+    _check_self_harm(clean, words, hits)
+    _check_advert(clean, low, words, hits)
+    _check_off_topic(clean, low, words, tokens, hits)
 
     # Deduplicate (same rule, same span) and order deterministically.
-    best: dict[tuple[str, int, int], tuple[str, float]] = {}
-    for rule, s, e, reason, w in hits.items:
-        key = (rule, s, e)
-        if key not in best or w > best[key][1]:
-            best[key] = (reason, w)
+    best: dict[tuple[str, int, int], tuple[str, float, bool]] = {}
+    for items, in_quote in ((hits.items, False), (quoted.items, True)):
+        for rule, s, e, reason, w in items:
+            q = in_quote or bool(spans) and _inside(spans, s, e)
+            key = (rule, s, e)
+            if key not in best or w > best[key][1]:
+                best[key] = (reason + _IN_QUOTE if q else reason, w, in_quote)
     ordered = sorted(best.items(), key=lambda kv: (kv[0][1], _ORDER[kv[0][0]], kv[0][2]))
     evidence = tuple(
-        Evidence(rule=r, text=text[s:e], reason=reason, start=s, end=e)
-        for (r, s, e), (reason, _) in ordered
+        Evidence(rule=r, text=text[s:e], reason=reason, start=s, end=e,
+                 quoted=reason.endswith(_IN_QUOTE))
+        for (r, s, e), (reason, _, _) in ordered
     )
-    rules = tuple(sorted({r for (r, _, _) in best}, key=_ORDER.__getitem__))
+    counted = {r for (r, _, _), (_, _, only_quoted) in best.items() if not only_quoted}
+    rules = tuple(sorted(counted, key=_ORDER.__getitem__))
+    quoted_rules = tuple(sorted(
+        {r for (r, _, _), (_, _, only_quoted) in best.items() if only_quoted} - set(rules),
+        key=_ORDER.__getitem__,
+    ))
 
-    p = ml_probability(text) or 0.0
+    p = ml_probability(own) or 0.0
     miss = 1.0 - 0.3 * p
-    for _, w in best.values():
-        miss *= 1.0 - w
+    for _, w, only_quoted in best.values():
+        if not only_quoted:
+            miss *= 1.0 - w
     score = 1.0 - miss
     if rules:
         score = max(score, _FLAG_FLOOR)
     else:
         score = min(score, _FLAG_FLOOR - 0.01)
-    return Verdict(rules=rules, score=round(score, 4), evidence=evidence)
+    return Verdict(rules=rules, score=round(score, 4), evidence=evidence,
+                   quoted_rules=quoted_rules)

@@ -6,12 +6,16 @@ these, so the log cannot be bypassed.
 """
 import hashlib
 import hmac
+import html
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from comments.models import Comment
-from moderation.models import Decision, Report
+from comments.threads import bump_thread_cache
+from moderation.models import Appeal, Decision, Report
 from moderation.rules import RULES_BY_CODE
 from moderation.screening import screen
 
@@ -23,6 +27,13 @@ class ModerationError(ValueError):
     """A decision that cannot apply to the comment as it stands."""
 
 
+@lru_cache(maxsize=4096)
+def _screen_name(name):
+    # Names repeat on every comment a regular writes: an import of a big
+    # archive screens each distinct name once. A name quotes nobody.
+    return screen(name, quote_aware=False)
+
+
 def screen_fields(*, body, author_name=""):
     """Screen a comment's text and its name; evidence says which field."""
     verdict = screen(body)
@@ -30,7 +41,7 @@ def screen_fields(*, body, author_name=""):
     rules = list(verdict.rules)
     score = verdict.score
     if author_name:
-        name_verdict = screen(author_name)
+        name_verdict = _screen_name(author_name)
         evidence += [dict(item, field="name") for item in name_verdict.to_dict()["evidence"]]
         rules += [code for code in name_verdict.rules if code not in rules]
         score = max(score, name_verdict.score)
@@ -59,6 +70,8 @@ def initial_state(rules):
 
 
 def record(*, comment, action, from_state, moderator=None, rule="", note="", previous_body=""):
+    """Log a decision; the post's cached comment pages are stale from now on."""
+    bump_thread_cache(comment.post_id)
     return Decision.objects.create(
         comment=comment,
         action=action,
@@ -86,6 +99,11 @@ def comment_approve(*, comment, moderator, note=""):
     comment = _locked(comment)
     if comment.state == State.REMOVED:
         raise ModerationError("a removed comment is restored, not approved")
+    if "self_harm" in comment.rule_codes:
+        # Rule 5: the held text is never published with method detail.
+        raise ModerationError(
+            "it may describe self-harm methods: redact that part first, or remove it under rule 5"
+        )
     before = comment.state
     action = Action.APPROVED if before == State.HELD else Action.DISMISSED
     comment.state = State.PUBLISHED
@@ -166,3 +184,88 @@ def report_file(*, comment, rule, note="", client_key):
     else:
         comment.save(update_fields=fields)
     return report
+
+
+@transaction.atomic
+def comment_redact(*, comment, moderator, text, rule, note=""):
+    """Strike one span (a name, a slur, method detail) and keep the rest.
+
+    The public text shows "[removed under rule N]" in its place; the original
+    is kept in the audit log for moderators only. The comment is screened
+    again, so approving it afterwards sees only what is left.
+    """
+    if rule not in RULES_BY_CODE:
+        raise ModerationError(f"unknown rule {rule!r}")
+    comment = _locked(comment)
+    text = text.strip()
+    escaped = html.escape(text, quote=False)
+    if not text or text not in comment.body or escaped not in comment.body_html:
+        raise ModerationError("that text is not in the comment (pick words within one paragraph)")
+    marker = f"[removed under rule {RULES_BY_CODE[rule].number}]"
+    previous = comment.body
+    comment.body = comment.body.replace(text, marker)
+    comment.body_html = comment.body_html.replace(escaped, marker)
+    apply_screening(comment)
+    comment.save()
+    record(
+        comment=comment,
+        action=Action.REDACTED,
+        from_state=comment.state,
+        moderator=moderator,
+        rule=rule,
+        note=note,
+        previous_body=previous,
+    )
+    return comment
+
+
+APPEALABLE = (Action.HELD_BY_SCREENING, Action.HELD_BY_REPORTS, Action.HELD_BY_MODE, Action.REMOVED)
+
+
+def appealable_decision(comment):
+    """The decision an author may appeal: the one that hid their comment."""
+    if comment.state not in (State.HELD, State.REMOVED):
+        return None
+    return comment.decisions.filter(action__in=APPEALABLE).order_by("-created", "-pk").first()
+
+
+@transaction.atomic
+def appeal_file(*, comment, text):
+    """File the author's appeal (the caller has checked their token)."""
+    decision = appealable_decision(comment)
+    if decision is None:
+        raise ModerationError("there is no decision on this comment to appeal")
+    if Appeal.objects.filter(decision=decision).exists():
+        raise ModerationError("this decision has already been appealed")
+    return Appeal.objects.create(decision=decision, comment=comment, text=text.strip())
+
+
+@transaction.atomic
+def appeal_decide(*, appeal, moderator, uphold, note=""):
+    """A second moderator decides; upholding reinstates the comment."""
+    appeal = Appeal.objects.select_for_update().select_related("decision", "comment").get(pk=appeal.pk)
+    if appeal.outcome != Appeal.Outcome.OPEN:
+        raise ModerationError("this appeal has already been decided")
+    if appeal.decision.moderator_id == moderator.pk:
+        raise ModerationError("an appeal must be decided by a different moderator")
+    comment = _locked(appeal.comment)
+    before = comment.state
+    if uphold:
+        comment.state = State.PUBLISHED
+        comment.removed_rule = ""
+        _resolve_reports(comment)
+        comment.save(update_fields=["state", "removed_rule", "open_reports"])
+    appeal.outcome = Appeal.Outcome.UPHELD if uphold else Appeal.Outcome.REJECTED
+    appeal.decided_by = moderator
+    appeal.decided_at = timezone.now()
+    appeal.note = note
+    appeal.save()
+    record(
+        comment=comment,
+        action=Action.APPEAL_UPHELD if uphold else Action.APPEAL_REJECTED,
+        from_state=before,
+        moderator=moderator,
+        rule=appeal.decision.rule,
+        note=note,
+    )
+    return appeal

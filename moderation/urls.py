@@ -5,4 +5,5 @@ from moderation import views
 app_name = "moderation"
 urlpatterns = [
     path("rules/", views.rules, name="rules"),
+    path("moderation/", views.transparency, name="transparency"),
 ]

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from . import blogger_atom, blogger_takeout, seed_text, wxr
+from . import blogger_atom, blogger_takeout, disqus, seed_text, wxr
 from .records import Archive, ArchiveError
 
 # XML formats first: their sniffs look for their own namespaces, while the
 # text sniff would only rule XML out. Takeout before classic Atom (both are
 # Blogger feeds; Takeout's namespace is the more specific test).
-PARSERS = [blogger_takeout, blogger_atom, wxr, seed_text]
+PARSERS = [blogger_takeout, blogger_atom, wxr, disqus, seed_text]
 MANIFEST_NAME = "manifest.json"
 NOON = time(12, 0)
 SNIFF_BYTES = 64 * 1024

@@ -18,6 +18,7 @@ from blogsite.models import Label, Post
 from comments import markup
 from comments.locks import lock_tree, lock_tree_allocation
 from comments.models import Comment
+from comments.threads import bump_thread_cache
 from comments.trees import Node, lay_out
 from moderation import services as moderation
 from moderation.models import Decision
@@ -103,6 +104,8 @@ def archive_load(archive, *, dry_run=False) -> LoadReport:
     with transaction.atomic():
         posts = {record.source_id: _upsert_post(record, report) for record in archive.posts}
         _load_comments(archive.comments, posts, report)
+        for post in posts.values():
+            bump_thread_cache(post.pk)
         for record in archive.posts:
             found = sum(1 for c in archive.comments if c.post_source_id == record.source_id)
             report.posts.append(PostSummary(record.title, record.claimed_comment_count, found))
@@ -111,15 +114,20 @@ def archive_load(archive, *, dry_run=False) -> LoadReport:
     return report
 
 
+def _fit(model, name, value):
+    """Exports have no length limits; our columns do."""
+    return value[: model._meta.get_field(name).max_length] if value else value
+
+
 def _render(body, body_format):
     return markup.render_html(body) if body_format == "html" else markup.render_text(body)
 
 
 def _upsert_post(record, report):
     fields = {
-        "title": record.title,
+        "title": _fit(Post, "title", record.title),
         "kind": record.kind,
-        "author": record.author,
+        "author": _fit(Post, "author", record.author),
         "body": record.body,
         "body_html": _render(record.body, record.body_format),
         "published": record.published,
@@ -143,7 +151,9 @@ def _upsert_post(record, report):
         report.posts_unchanged += 1
     if record.labels:
         post.labels.set(
-            Label.objects.get_or_create(slug=slugify(name)[:100] or "label", defaults={"name": name})[0]
+            Label.objects.get_or_create(
+                slug=slugify(name)[:100] or "label", defaults={"name": _fit(Label, "name", name)}
+            )[0]
             for name in record.labels
         )
     return post
@@ -260,7 +270,7 @@ def _insert_subtree(record, parent_pk, by_key, posts, report):
 def _comment_from(record, posts):
     comment = Comment(
         post=posts[record.post_source_id],
-        author_name=record.author_name,
+        author_name=_fit(Comment, "author_name", record.author_name),
         body=record.body,
         body_html=_render(record.body, record.body_format),
         created=record.created,

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django import template
 
+from comments import timerefs
+
 register = template.Library()
 
 
@@ -53,3 +55,19 @@ def _close(steps, entry):
 def reply_count(comment):
     """All replies under a comment, at any depth, from its mptt bounds."""
     return (comment.rght - comment.lft - 1) // 2
+
+
+@register.simple_tag(takes_context=True)
+def comment_html(context, comment):
+    """The comment's sanitised HTML with its time references linked."""
+    thread = context.get("thread")
+    times = getattr(thread, "times", None)
+    return timerefs.link_time_references(comment.body_html, times, own_pk=comment.pk)
+
+
+@register.simple_tag(takes_context=True)
+def author_label(context, comment):
+    """The name to show: "Anonymous B" when several anonymous writers share
+    the post, else the name as written."""
+    labels = getattr(context.get("thread"), "labels", None) or {}
+    return labels.get(comment.pk, comment.author_name)

@@ -48,3 +48,22 @@ def test_comment_reply_three_deep_then_held_edit_and_resubmit(page, live_server,
     held.refresh_from_db()
     assert held.state == "published"
     assert "Management haven" in page.locator(f"#c{held.pk}").inner_text()
+
+
+def test_time_reference_is_followed_to_its_comment(page, live_server, a_post):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import make_comment
+
+    target = make_comment(a_post, body="Recalls are up again.", created=timezone.make_aware(datetime(2024, 3, 14, 14, 4)))
+    for n in range(30):  # push the target off screen
+        make_comment(a_post, body=f"Filler comment {n} about workloads.\n\nSecond paragraph.")
+    make_comment(a_post, body="@14:04 and nobody asks why.", created=timezone.make_aware(datetime(2024, 3, 14, 15, 0)))
+    page.goto(live_server.url + a_post.get_absolute_url())
+    page.locator("a.timeref", has_text="@14:04").click()
+    page.wait_for_url(f"**#{target.anchor}")
+    assert page.evaluate("document.querySelector(':target').id") == target.anchor
+    box = page.locator(f"#{target.anchor}").bounding_box()
+    assert -1 <= box["y"] < page.viewport_size["height"]  # scrolled to it (sub-pixel rounding)

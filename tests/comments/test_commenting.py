@@ -134,3 +134,31 @@ def test_moderation_mode_off_holds_nothing(client, a_post, settings):
     settings.MODERATION_MODE = "off"
     _post(client, a_post, body="They haven't a fucking clue.")
     assert Comment.objects.get().state == "published"
+
+
+def test_replies_stop_at_the_maximum_depth(client, a_post, settings):
+    settings.COMMENT_MAX_DEPTH = 4
+    parent = None
+    for _ in range(4):
+        parent = make_comment(a_post, parent=parent)
+    response = _post(client, a_post, parent=parent.pk)
+    assert response.status_code == 400
+    assert "nested as deep as it can go" in response.content.decode()
+    assert _post(client, a_post, parent=parent.parent.pk).status_code == 302
+
+
+def test_preview_warns_when_the_text_could_identify_someone(client, a_post):
+    response = _post(client, a_post, preview="1", body="As an SPO in Durham I can tell you my manager Sarah is overloaded.")
+    html = response.content.decode()
+    assert "Could this identify you or a colleague?" in html
+    assert "<mark>SPO in Durham</mark>" in html
+    assert Comment.objects.count() == 0
+    # A warning, never a block:
+    assert _post(client, a_post, body="As an SPO in Durham I can tell you it is grim.").status_code == 302
+
+
+def test_preview_does_not_blame_the_writer_for_quoted_words(client, a_post):
+    body = 'The minister said: "These fucking probation officers should work harder."\n\nThat is no way to talk about staff.'
+    html = _post(client, a_post, preview="1", body=body).content.decode()
+    assert "Before you post: this may break" not in html
+    assert "that is fine when you are quoting someone else" in html

@@ -77,3 +77,28 @@ def test_evaluation_command_default_path():
     out = StringIO()
     call_command("score_screening", stdout=out)
     assert "personal_attack" in out.getvalue()
+
+
+def test_evaluation_command_compares_quote_handling():
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("score_screening", str(CASES_PATH), "--compare-quotes", stdout=out)
+    text = out.getvalue()
+    assert "(quote handling off)" in text and "(quote handling on)" in text
+    assert "Quote handling off vs on:" in text and "quoted-only rules right" in text
+
+
+def test_evaluation_command_no_quotes():
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("score_screening", str(CASES_PATH), "--no-quotes", stdout=out)
+    assert "(quote handling off)" in out.getvalue()
+
+
+def test_evaluation_rejects_unknown_quoted_rule(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"text": "x", "rules": [], "quoted_rules": ["nope"]}\n', encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_cases(path)

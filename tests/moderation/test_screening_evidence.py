@@ -23,8 +23,9 @@ def test_evidence_spans_quote_input_exactly():
         verdict = screen(text)
         for ev in verdict.evidence:
             assert text[ev.start:ev.end] == ev.text, (text, ev)
-            assert ev.rule in verdict.rules
+            assert ev.rule in verdict.rules + verdict.quoted_rules
             assert ev.reason
+            assert ev.quoted == ev.reason.endswith(" (in quoted text)")
 
 
 def test_evidence_rules_are_in_rule_number_order():
@@ -37,14 +38,17 @@ def test_evidence_rules_are_in_rule_number_order():
 def test_evidence_every_flag_has_evidence():
     for text in _texts():
         verdict = screen(text)
-        assert {e.rule for e in verdict.evidence} == set(verdict.rules)
+        assert {e.rule for e in verdict.evidence} == set(verdict.rules) | set(verdict.quoted_rules)
+        assert not set(verdict.rules) & set(verdict.quoted_rules)
 
 
 def test_evidence_to_dict_is_json_serialisable():
     verdict = screen("They haven't a fucking clue, you muppet.")
     data = json.loads(json.dumps(verdict.to_dict()))
     assert data["rules"] == ["abusive", "personal_attack"]
-    assert set(data["evidence"][0]) == {"rule", "text", "reason", "start", "end"}
+    assert set(data["evidence"][0]) == {"rule", "text", "reason", "start", "end", "quoted"}
+    assert data["evidence"][0]["quoted"] is False
+    assert data["quoted_rules"] == []
     assert 0.5 <= data["score"] <= 1.0
 
 

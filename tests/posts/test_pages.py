@@ -93,7 +93,7 @@ def test_unknown_post_is_404(client, db):
     assert client.get("/2022/05/no-such-post/").status_code == 404
 
 
-def test_pages_use_no_third_party_assets(client, seeded):
+def test_pages_use_no_third_party_assets(client, seeded, settings):
     post = Post.objects.get(title="Memo To Justin")
     for url in (reverse("blogsite:home"), post.get_absolute_url()):
         html = client.get(url).content.decode()
@@ -101,4 +101,15 @@ def test_pages_use_no_third_party_assets(client, seeded):
             for chunk in html.split(attribute)[1:]:
                 target = chunk[1:].split(chunk[0], 1)[0]
                 is_comment_link = 'rel="nofollow ugc noopener"' in chunk[:600]
-                assert target.startswith(("/", "#", "?")) or is_comment_link, target
+                own = target.startswith(("/", "#", "?", settings.SITE_URL + "/"))
+                assert own or is_comment_link, target
+
+
+def test_comment_markup_renders_as_html_not_as_text(client, a_post):
+    from tests.factories import make_comment
+
+    make_comment(a_post, body="First paragraph.\n\nSee https://www.gov.uk/probation <b>now</b>")
+    html = client.get(a_post.get_absolute_url()).content.decode()
+    assert "<p>First paragraph.</p>" in html
+    assert '<a href="https://www.gov.uk/probation" rel="nofollow ugc noopener">' in html
+    assert "&lt;b&gt;now&lt;/b&gt;" in html  # typed tags are shown, not obeyed

@@ -1,0 +1,41 @@
+"""/moderation/ in a real browser: a readable table reached from the site's pages."""
+import pytest
+from django.contrib.auth import get_user_model
+
+from comments.services import comment_submit
+from moderation import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def some_moderation(a_post, settings):
+    settings.MODERATION_MODE = "screen"
+    moderator = get_user_model().objects.create_user("moderator", is_staff=True)
+    held, _ = comment_submit(post=a_post, body="You are an idiot.", author_name="Mallory")
+    services.comment_remove(comment=held, moderator=moderator, rule="personal_attack")
+    advert, _ = comment_submit(post=a_post, body="Call us today on 07700 900123 for a free consultation.")
+    services.comment_approve(comment=advert, moderator=moderator)
+    comment_submit(post=a_post, body="A perfectly ordinary remark about caseloads.")
+
+
+def test_transparency_table_reads_by_header(page, live_server, some_moderation, screenshot_dir):
+    page.goto(live_server.url + "/moderation/")
+
+    assert page.title().startswith("Moderation in figures")
+    summary = page.get_by_role("table", name="Moderation by month, newest first")
+    headers = summary.get_by_role("columnheader").all_inner_texts()
+    assert headers == [
+        "Month", "Comments screened", "Held", "Removed", "Reinstated", "Median hours from hold to decision",
+    ]
+    [month_row] = summary.locator("tbody tr").all()
+    assert month_row.get_by_role("rowheader").inner_text()  # this month, by name
+    assert month_row.locator("td").all_inner_texts()[:4] == ["3", "2", "1", "1"]
+    assert page.get_by_text("Appeals: not yet available").is_visible()
+    assert "idiot" not in page.content() and "Mallory" not in page.content()
+    page.screenshot(path=str(screenshot_dir / "transparency.png"), full_page=True)
+
+    month_row.get_by_role("link").click()
+    assert page.evaluate("document.querySelector(':target').tagName") == "SECTION"
+    by_rule = page.locator("section:target table")
+    assert by_rule.get_by_role("rowheader").first.inner_text() == "1. Abusive or profane language"
