@@ -223,8 +223,6 @@ CACHES = {
 
 # -- Search, feeds, sitemap --------------------------------------------------
 INSTALLED_APPS += ["django.contrib.sitemaps"]
-# site_url in every template, for canonical links (blogsite.sitemaps).
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("blogsite.sitemaps.public_urls")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Full-text search (blogsite.search) uses django.contrib.postgres.search.
     INSTALLED_APPS += ["django.contrib.postgres"]

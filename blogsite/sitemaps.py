@@ -1,10 +1,6 @@
 """The sitemap (django.contrib.sitemaps): every published post and every
 month archive that has one. Locations use the request's host, like feeds.
-
-Also ``public_urls``, a context processor giving templates SITE_URL for
-canonical links, which must not depend on the host a request came through.
 """
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.db.models.functions import Coalesce, TruncMonth
@@ -49,7 +45,3 @@ class MonthArchiveSitemap(Sitemap):
 
 SITEMAPS = {"posts": PostSitemap, "months": MonthArchiveSitemap}
 
-
-def public_urls(request):
-    """SITE_URL for templates: canonical links name the public address."""
-    return {"site_url": settings.SITE_URL}

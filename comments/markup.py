@@ -76,7 +76,13 @@ def render_text(text: str) -> str:
     body = "".join(
         "<p>" + html.escape(p, quote=False).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs
     )
-    return _linker.linkify(_cleaner.clean(body))
+    cleaned = _cleaner.clean(body)
+    # Most comments hold no link: skipping the linker's second parse there
+    # nearly halves the cost of an import (same output, checked on the XSS
+    # corpora and the seeds). Imported HTML always takes both passes.
+    if _linker.url_re.search(cleaned) is None:
+        return cleaned
+    return _linker.linkify(cleaned)
 
 
 def render_html(markup: str) -> str:

@@ -108,6 +108,18 @@ class Comment(MPTTModel):
         return sorted((RULES_BY_CODE[c] for c in self.rule_codes if c in RULES_BY_CODE), key=lambda r: r.number)
 
     @property
+    def placeholder(self):
+        """What readers see in place of a comment they cannot read."""
+        if self.state == self.State.HELD:
+            return "Awaiting moderation."
+        if self.state == self.State.DELETED:
+            return "Deleted by its author."
+        rule = self.removal_rule
+        if rule:
+            return f"Removed under rule {rule.number}: {rule.name.lower()}."
+        return "Removed by a moderator."
+
+    @property
     def removal_rule(self):
         from moderation.rules import RULES_BY_CODE
 

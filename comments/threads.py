@@ -44,9 +44,13 @@ def thread_page(post, *, number=1, sort="oldest"):
     if sort == "newest":
         roots.reverse()
     page = Paginator(roots, settings.COMMENT_THREADS_PER_PAGE).get_page(number)
-    tree_ids = [tree_id for tree_id, _, _ in page.object_list]
+    # The page's threads are a run of the post's roots in tree_id order, so a
+    # range (not a long IN list) picks exactly their comments.
+    tree_ids = [tree_id for tree_id, _, _ in page.object_list] or [0]
     order = ("-tree_id", "lft") if sort == "newest" else ("tree_id", "lft")
-    comments = list(Comment.objects.filter(post=post, tree_id__in=tree_ids).order_by(*order))
+    comments = list(
+        Comment.objects.filter(post=post, tree_id__gte=min(tree_ids), tree_id__lte=max(tree_ids)).order_by(*order)
+    )
     times = {}
     if any(c.is_visible and timerefs.has_time_reference(c.body) for c in comments):
         if page.paginator.num_pages == 1:

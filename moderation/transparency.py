@@ -19,7 +19,8 @@ What each figure means (the page says the same in words):
   screening or by reports, by the rule they had been held or removed for.
 * median hours to decision: from the hold to the moderator's approval or
   removal that ended it, for decisions made that month, by the hold's rule.
-* appeals: there is no appeal record yet, so no figure is shown.
+* appeals upheld: appeals a second moderator upheld that month, by the rule
+  of the decision appealed.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +48,7 @@ class Figures:
     held: int = 0
     removed: int = 0
     reinstated: int = 0
+    appeals_upheld: int = 0
     hours: list = field(default_factory=list, repr=False)
 
     @property
@@ -61,6 +63,7 @@ class Figures:
         self.held += other.held
         self.removed += other.removed
         self.reinstated += other.reinstated
+        self.appeals_upheld += other.appeals_upheld
         self.hours.extend(other.hours)
 
 
@@ -75,7 +78,7 @@ class Month:
         """Every published rule in number order, then decisions citing none."""
         rows = [self.by_rule[rule.code] for rule in RULES]
         no_rule = self.by_rule[NO_RULE]
-        used = no_rule.held or no_rule.removed or no_rule.reinstated or no_rule.hours
+        used = no_rule.held or no_rule.removed or no_rule.reinstated or no_rule.appeals_upheld or no_rule.hours
         return rows + [no_rule] if used else rows
 
     @property
@@ -111,7 +114,7 @@ class _Months(dict):
 
 
 def moderation_figures() -> Transparency:
-    """Every month with any activity, newest first. Six queries."""
+    """Every month with any activity, newest first. Seven queries."""
     months = _Months()
     for item in _screened():
         months.of(item["month"]).screened = item["n"]
@@ -128,6 +131,8 @@ def moderation_figures() -> Transparency:
         if decision["hold_action"] in REINSTATING_HOLDS and decision["action"] == Action.APPROVED:
             figures.reinstated += 1
         figures.hours.append((decision["created"] - decision["held_at"]).total_seconds() / 3600)
+    for item in _appeals_upheld():
+        months.row(item["month"], item["rule"]).appeals_upheld += item["n"]
     imported = Comment.objects.exclude(source_id=None).count()
     newest_first = sorted(months.values(), key=lambda m: m.month, reverse=True)
     return Transparency(months=newest_first, imported_screened=imported)
@@ -193,4 +198,14 @@ def _decisions_ending_holds():
         )
         .filter(held_at__isnull=False)
         .values("month", "action", "created", "held_at", "hold_rule", "hold_action")
+    )
+
+
+def _appeals_upheld():
+    return (
+        Decision.objects.filter(action=Action.APPEAL_UPHELD)
+        .annotate(month=TruncMonth("created"))
+        .values("month", "rule")
+        .annotate(n=Count("pk"))
+        .order_by()
     )

@@ -51,3 +51,21 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def moderators_group(db):
+    """The Moderators group as its migrations make it. Transactional tests
+    flush the rows migrations created, so rebuild it from the same lists."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    group_migration = import_module("moderation.migrations.0003_moderators_group")
+    appeals_migration = import_module("moderation.migrations.0005_moderators_decide_appeals")
+    group, _ = Group.objects.get_or_create(name=group_migration.GROUP)
+    wanted = list(group_migration.PERMISSIONS) + [("moderation", c) for c in appeals_migration.PERMISSIONS]
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in wanted
+    )
+    return group

@@ -106,9 +106,9 @@ def archive_load(archive, *, dry_run=False) -> LoadReport:
         _load_comments(archive.comments, posts, report)
         for post in posts.values():
             bump_thread_cache(post.pk)
+        found = Counter(c.post_source_id for c in archive.comments)
         for record in archive.posts:
-            found = sum(1 for c in archive.comments if c.post_source_id == record.source_id)
-            report.posts.append(PostSummary(record.title, record.claimed_comment_count, found))
+            report.posts.append(PostSummary(record.title, record.claimed_comment_count, found[record.source_id]))
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -69,3 +69,17 @@ def test_rules_page_numbers_the_published_rules(client, db):
         assert f'id="rule-{number}"' in html
     assert "Personal attacks" in html
     assert "Strong criticism of HMPPS" in html
+
+
+def test_decisions_record_the_rules_wording_and_old_ones_are_listed(client, a_post, django_user_model):
+    from moderation.rules import RULES_VERSION
+    from moderation.services import comment_remove
+
+    moderator = django_user_model.objects.create(username="mod", is_staff=True)
+    comment_remove(comment=make_comment(a_post), moderator=moderator, rule="abusive")
+    assert Decision.objects.get().rules_version == RULES_VERSION
+    assert "Decisions under earlier wording" not in client.get(reverse("moderation:rules")).content.decode()
+    Decision.objects.update(rules_version="2019-04")  # as if the wording had since changed
+    html = client.get(reverse("moderation:rules")).content.decode()
+    assert "Decisions under earlier wording" in html
+    assert "Wording of 2019-04: 1 decision" in html
