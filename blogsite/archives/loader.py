@@ -60,6 +60,8 @@ class LoadReport:
     skipped: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
     posts: list = field(default_factory=list)
+    # Called with 1 for every comment written: the command's progress bar.
+    progress: object = field(default=None, repr=False)
 
     @property
     def comments_created(self):
@@ -96,9 +98,12 @@ class LoadReport:
         return out
 
 
-def archive_load(archive, *, dry_run=False) -> LoadReport:
-    """Write ``archive`` (one file); with ``dry_run`` roll everything back."""
-    report = LoadReport(path=archive.path, format=archive.format, dry_run=dry_run)
+def archive_load(archive, *, dry_run=False, progress=None) -> LoadReport:
+    """Write ``archive`` (one file); with ``dry_run`` roll everything back.
+
+    ``progress``, if given, is called with 1 for each comment written.
+    """
+    report = LoadReport(path=archive.path, format=archive.format, dry_run=dry_run, progress=progress)
     report.skipped.update(archive.skipped)
     report.warnings.extend(archive.warnings)
     with transaction.atomic():
@@ -314,6 +319,8 @@ def _log_holds(comments):
 
 
 def _count(report, comment, *, is_reply):
+    if report.progress:
+        report.progress(1)
     if is_reply:
         report.replies += 1
     else:

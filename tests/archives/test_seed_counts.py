@@ -77,3 +77,26 @@ def test_seed_no_comment_holds_a_marker(seeded, marker):
 def test_seed_no_comment_is_only_a_signature(seeded):
     for body in Comment.objects.values_list("body", flat=True):
         assert body.strip() not in {"'Getafix", ""}
+
+
+def test_import_shows_progress_only_on_a_terminal(db, seed_files):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    class Terminal(StringIO):
+        def isatty(self):
+            return True
+
+    quiet, loud = StringIO(), Terminal()
+    call_command("import_archive", str(seed_files[4]), "--dry-run", stdout=quiet, stderr=StringIO())
+    assert "comment/s" not in quiet.getvalue() and "%|" not in quiet.getvalue()
+    import sys
+
+    captured = StringIO()
+    real, sys.stderr = sys.stderr, captured  # tqdm draws on stderr
+    try:
+        call_command("import_archive", str(seed_files[4]), "--dry-run", stdout=loud)
+    finally:
+        sys.stderr = real
+    assert "/40 [" in captured.getvalue() and "comment/s" in captured.getvalue()

@@ -1,4 +1,4 @@
-"""Import blog archives: page copies (text) now; exports through the same door.
+"""Import blog archives: page copies (text), Blogger, Takeout, WXR and Disqus.
 
     python manage.py import_archive PATH [PATH ...] [--dry-run]
                                     [--title T] [--published YYYY-MM-DD]
@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from blogsite.archives import read_archive
 from blogsite.archives.loader import archive_load
@@ -25,7 +26,15 @@ def _date(value):
 
 
 class Command(BaseCommand):
-    help = "Import blog archive files (Blogger page copies as text) into the forum."
+    help = (
+        "Import blog archive files into the forum: Blogger page copies (text), Blogger "
+        "'Back up content' Atom, Google Takeout feed.atom, WordPress WXR and Disqus XML."
+    )
+
+    def _progress(self, path, total):
+        """A progress bar on a terminal; silent in pipes, logs and tests."""
+        interactive = hasattr(self.stdout, "isatty") and self.stdout.isatty()
+        return tqdm(total=total, unit="comment", desc=Path(path).name, disable=not interactive, leave=False)
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -40,7 +49,8 @@ class Command(BaseCommand):
         for path in paths:
             try:
                 archive = read_archive(path, title=title, published=published)
-                report = archive_load(archive, dry_run=dry_run)
+                with self._progress(path, len(archive.comments)) as bar:
+                    report = archive_load(archive, dry_run=dry_run, progress=bar.update)
             except ArchiveError as error:
                 refused.append(str(error))
                 self.stderr.write(self.style.ERROR(f"refused: {error}"))
