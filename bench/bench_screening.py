@@ -3,7 +3,7 @@
     python -m bench.bench_screening
 
 Corpus: the texts of tests/data/moderation_cases.jsonl plus the comments of
-the seed archives (/work/shared/seeds if present, else fixtures/archives/),
+the seed archives (fixtures/archives/, copies of the seeds),
 split roughly on the blog's comment markers.  Reports comments/s for:
 
 * screen()                                 - the screener
@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "moderation_cases.jsonl"
-SEED_DIRS = (Path("/work/shared/seeds"), ROOT / "fixtures" / "archives")
+SEED_DIRS = (ROOT / "fixtures" / "archives",)
 
 _SPLIT_RE = re.compile(
     r"\n\s*\*{3,}\s*\n|--oo00oo--|(?:Reply)?Delete|\n\s*Replies\s*\n|\n\s*\d+\.\s+"

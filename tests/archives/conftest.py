@@ -1,6 +1,6 @@
 """Fixtures for the export-format tests (Blogger Atom, Takeout, WXR, export).
 
-The real-world samples are read in place from /work/shared/samples (or
+The real-world samples are read in place from ../shared/samples beside the clone (or
 $ONPROBATION_SAMPLES); tests that need them skip when it is absent. Small
 hand-made exports live in tests/data/archives.
 """
