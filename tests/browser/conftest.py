@@ -24,8 +24,10 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """A fresh Playwright driver and Chromium per test module: one long-lived
+    pair once stopped answering in a full CI run, late in the session."""
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if not executable:
         reason = (
