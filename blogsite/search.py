@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import add, or_
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.utils.safestring import SafeString, mark_safe
 
 from blogsite.models import Post
@@ -113,6 +114,7 @@ def _results(rows, backend, query):
 
     posts = fetch(searchable_posts(), POST)
     comments = fetch(searchable_comments().select_related("post"), COMMENT)
+    paged = _posts_with_several_pages({c.post_id for c in comments.values()})
     results = []
     for row in rows:
         if row["hit_kind"] == POST and row["hit_id"] in posts:
@@ -120,11 +122,30 @@ def _results(rows, backend, query):
             results.append(Result(POST, post.get_absolute_url(), post.title, safe_snippet(post.snippet), post))
         elif row["hit_kind"] == COMMENT and row["hit_id"] in comments:
             comment = comments[row["hit_id"]]
-            # Straight to the comment in its thread, not via the permalink redirect.
-            url = f"{comment.post.get_absolute_url()}#{comment.anchor}"
+            # Straight to the comment in its thread; where the threads run to
+            # several pages, via the permalink, which finds the right page.
+            if comment.post_id in paged:
+                url = comment.get_absolute_url()
+            else:
+                url = f"{comment.post.get_absolute_url()}#{comment.anchor}"
             snippet = safe_snippet(comment.snippet)
             results.append(Result(COMMENT, url, comment.post.title, snippet, comment.post, comment))
     return results
+
+
+def _posts_with_several_pages(post_ids):
+    """Posts whose threads do not fit on one page (one query for them all)."""
+    if not post_ids:
+        return set()
+    per_page = settings.COMMENT_THREADS_PER_PAGE
+    return set(
+        Comment.objects.filter(post_id__in=post_ids, level=0)
+        .order_by()  # mptt's manager orders by tree: that would split the groups
+        .values("post_id")
+        .annotate(threads=Count("pk"))
+        .filter(threads__gt=per_page)
+        .values_list("post_id", flat=True)
+    )
 
 
 def searchable_posts():

@@ -47,3 +47,14 @@ def test_search_seed_word_finds_the_memo_comment(search, seeded):
     assert result.comment == target
     assert result.post == Post.objects.get(title="Memo To Justin")
     assert "<mark>" in result.snippet
+
+
+def test_search_comment_on_a_later_page_of_threads_lands_on_that_page(search, caseload_post, client, settings):
+    settings.COMMENT_THREADS_PER_PAGE = 2
+    for n in range(3):
+        make_comment(caseload_post, body=f"Thread {n} about nothing much.")
+    late = make_comment(caseload_post, body="Zeppelins over the probation office.")
+    [result] = search("zeppelins").context["page_obj"]
+    assert result.url == late.get_absolute_url()
+    landing = client.get(result.url)
+    assert landing["Location"] == f"{caseload_post.get_absolute_url()}?page=2#{late.anchor}"
