@@ -6,7 +6,7 @@ creates nothing, and a newer export of the same blog adds only what is new
 (and updates bodies that were edited). New comment trees are laid out in
 memory (comments.trees) and written with bulk_create, a level at a time.
 """
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -196,7 +196,9 @@ def _load_comments(records, posts, report):
     nodes = [
         Node(
             key=r.source_id,
-            parent_key=None if r in under_existing else r.parent_source_id,
+            # A reply to a comment stored by an earlier run is laid out as a
+            # root here and attached to its real parent after the bulk insert.
+            parent_key=None if r.parent_source_id in existing else r.parent_source_id,
             sort_key=(r.created is None, r.created or 0, index),
         )
         for index, r in enumerate(new)
@@ -251,25 +253,29 @@ def _bulk_insert(ordered, by_key, posts, existing, under_existing, report):
 
     # Replies to comments imported by an earlier run go in through mptt itself:
     # a newer export of the same blog adds few, and mptt keeps the tree right.
-    for record in under_existing:
-        _insert_subtree(record, existing[record.parent_source_id][0], by_key, posts, report)
-
-
-def _insert_subtree(record, parent_pk, by_key, posts, report):
-    pending = [(record, parent_pk)]
+    # Breadth-first, in laid-out order, so siblings keep their order.
     children = {}
-    for r in by_key.values():
-        children.setdefault(r.parent_source_id, []).append(r)
+    for node in ordered:
+        children.setdefault(by_key[node.key].parent_source_id, []).append(by_key[node.key])
+    later = {r.source_id for r in under_existing}
+    pending = deque(
+        (by_key[n.key], existing[by_key[n.key].parent_source_id][0]) for n in ordered if n.key in later
+    )
     while pending:
-        record, parent_pk = pending.pop()
-        comment = _comment_from(record, posts)
-        parent = Comment.objects.get(pk=parent_pk)
-        lock_tree(parent.tree_id)
-        comment.parent = Comment.objects.get(pk=parent_pk)  # fresh bounds, under the lock
-        comment.save()
-        _log_holds([comment])
-        _count(report, comment, is_reply=True)
+        record, parent_pk = pending.popleft()
+        comment = _insert_reply(record, parent_pk, posts, report)
         pending.extend((child, comment.pk) for child in children.get(record.source_id, []))
+
+
+def _insert_reply(record, parent_pk, posts, report):
+    comment = _comment_from(record, posts)
+    tree_id = Comment.objects.values_list("tree_id", flat=True).get(pk=parent_pk)
+    lock_tree(tree_id)
+    comment.parent = Comment.objects.get(pk=parent_pk)  # fresh bounds, under the lock
+    comment.save()
+    _log_holds([comment])
+    _count(report, comment, is_reply=True)
+    return comment
 
 
 def _comment_from(record, posts):
