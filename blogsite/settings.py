@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "mptt",
@@ -223,7 +224,6 @@ CACHES = {
 }
 
 # -- Search, feeds, sitemap --------------------------------------------------
-INSTALLED_APPS += ["django.contrib.sitemaps"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Full-text search (blogsite.search) uses django.contrib.postgres.search.
     INSTALLED_APPS += ["django.contrib.postgres"]

@@ -42,7 +42,8 @@ def _remember(request, comment, token):
 
 
 def own_tokens(request):
-    return request.session.get(TOKENS, {}) if request.session else {}
+    """{comment pk (str): token} for the comments this browser wrote."""
+    return request.session.get(TOKENS, {})
 
 
 def _in_thread(comment):
@@ -89,7 +90,7 @@ def submit(request, post_pk):
         return _compose(request, post, form, parent=parent, status=400)
     fields = {"post": post, "parent": parent, "body": form.cleaned_data["body"], "author_name": form.cleaned_data["name"]}
     if "preview" in request.POST:
-        return _compose(request, post, form, parent=parent, preview=_preview(**fields))
+        return _compose(request, post, form, parent=parent, preview=_preview(body=fields["body"], author_name=fields["author_name"]))
     key = client_key(request)
     if not allow("comment", key, settings.COMMENT_RATE_LIMIT):
         form.add_error(None, "You have posted several comments in a short time. Please wait a few minutes.")
@@ -107,7 +108,7 @@ def submit(request, post_pk):
     return _in_thread(comment)
 
 
-def _preview(*, post, parent, body, author_name):
+def _preview(*, body, author_name):
     """What the comment will look like, and which rules it may break (the nudge)."""
     rules, score, evidence = moderation.screen_fields(body=body, author_name=author_name)
     return {

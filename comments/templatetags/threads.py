@@ -38,7 +38,6 @@ class _Open:
     replies_open: bool = False
 
 
-@register.simple_tag
 def thread_steps(comments):
     steps = []
     stack = []

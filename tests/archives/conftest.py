@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from blogsite.models import Post
 from comments.models import Comment
@@ -45,6 +45,19 @@ def import_file(db):
         out = StringIO()
         call_command("import_archive", str(path), *extra, stdout=out, stderr=StringIO())
         return out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def import_refused(db):
+    """Run import_archive on one file that must be refused; return its stderr."""
+
+    def run(path):
+        err = StringIO()
+        with pytest.raises(CommandError, match="1 of 1 file"):
+            call_command("import_archive", str(path), stdout=StringIO(), stderr=err)
+        return err.getvalue()
 
     return run
 

@@ -26,6 +26,21 @@ def _log_in(page, live_server, username):
     page.click("input[type=submit]")
 
 
+def _uphold_appeals_as(browser, live_server, username):
+    """Log in as ``username`` in a browser of their own, uphold every appeal
+    listed, and return the admin's message."""
+    context = browser.new_context()
+    admin = context.new_page()
+    _log_in(admin, live_server, username)
+    admin.goto(live_server.url + "/admin/moderation/appeal/")
+    admin.check("input[name=_selected_action]")
+    admin.select_option("select[name=action]", "uphold_appeals")
+    admin.click("button[name=index]")
+    message = admin.locator("ul.messagelist").inner_text()
+    context.close()
+    return message
+
+
 def test_preview_warns_about_identifying_details(page, live_server, a_post, screenshot_dir):
     page.goto(live_server.url + a_post.get_absolute_url())
     form = page.locator("form.comment-form")
@@ -55,25 +70,10 @@ def test_appeal_is_decided_by_a_second_moderator(page, live_server, a_post, djan
     page.click("button:has-text('Send appeal')")
     assert "Your appeal is with a second moderator." in page.locator(".messages").inner_text()
 
-    context = page.context.browser.new_context()
-    admin = context.new_page()
-    _log_in(admin, live_server, "first")
-    admin.goto(live_server.url + "/admin/moderation/appeal/")
-    admin.check("input[name=_selected_action]")
-    admin.select_option("select[name=action]", "uphold_appeals")
-    admin.click("button[name=index]")
-    assert "must be decided by a different moderator" in admin.locator("ul.messagelist").inner_text()
-    context.close()
-
-    context = page.context.browser.new_context()
-    admin = context.new_page()
-    _log_in(admin, live_server, "second")
-    admin.goto(live_server.url + "/admin/moderation/appeal/")
-    admin.check("input[name=_selected_action]")
-    admin.select_option("select[name=action]", "uphold_appeals")
-    admin.click("button[name=index]")
-    assert "1 appeal(s) upheld." in admin.locator("ul.messagelist").inner_text()
-    context.close()
+    refused = _uphold_appeals_as(page.context.browser, live_server, "first")
+    assert "must be decided by a different moderator" in refused
+    upheld = _uphold_appeals_as(page.context.browser, live_server, "second")
+    assert "1 appeal(s) upheld." in upheld
     assert Appeal.objects.get().outcome == "upheld"
     page.goto(live_server.url + a_post.get_absolute_url())
     assert "The new target regime is failing our clients." in page.locator(f"#{comment.anchor}").inner_text()
