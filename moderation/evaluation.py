@@ -3,7 +3,10 @@
 ``evaluate(cases)`` is pure: it takes an iterable of mappings with ``text``
 and ``rules`` (the expected rule codes, empty for a clean comment), runs the
 screener and returns a :class:`Report`.  ``load_cases(path)`` reads the
-JSON-lines format of ``tests/data/moderation_cases.jsonl``.  A case may also
+JSON-lines format of ``fixtures/screening/cases/*.jsonl``; ``load_split``
+reads a frozen split by writer, refusing a file whose hash has moved.
+Cases may carry ``confidence`` ("clear" or "borderline") and ``kind``
+("breach", "clean", "edgy"): the headline figures are on clear cases.  A case may also
 give ``quoted_rules``: the rules tripped only by text the commenter quotes
 (see ``moderation.screening.screen``), which must not flag it.
 
@@ -80,6 +83,26 @@ class Report:
     quote_aware: bool = True
     n_quoted_labelled: int = 0
     quoted_matched: int = 0
+    # On cases labelled "clear" (all cases when unlabelled): the headline targets.
+    n_clear_breaching: int = 0
+    clear_caught: int = 0
+    clear_right_rule: int = 0
+    n_clear_clean: int = 0
+    clear_clean_held: int = 0
+    n_edgy: int = 0
+    edgy_held: int = 0
+
+    @property
+    def clear_recall(self) -> float:
+        return self.clear_caught / self.n_clear_breaching if self.n_clear_breaching else 1.0
+
+    @property
+    def clear_right_rule_rate(self) -> float:
+        return self.clear_right_rule / self.n_clear_breaching if self.n_clear_breaching else 1.0
+
+    @property
+    def clear_clean_held_rate(self) -> float:
+        return self.clear_clean_held / self.n_clear_clean if self.n_clear_clean else 0.0
 
     @property
     def recall_any(self) -> float:
@@ -115,6 +138,15 @@ class Report:
             f"clean cases held (false hold): {self.false_holds}/{self.n_clean}"
             f"  rate {self.false_hold_rate:.3f}",
         ]
+        lines += [
+            f"clear breaches caught:        {self.clear_caught}/{self.n_clear_breaching}"
+            f"  rate {self.clear_recall:.3f} (right rule named {self.clear_right_rule_rate:.3f})",
+            f"clear clean comments held:    {self.clear_clean_held}/{self.n_clear_clean}"
+            f"  rate {self.clear_clean_held_rate:.3f}",
+        ]
+        if self.n_edgy:
+            lines.append(f"edgy-but-clean held:          {self.edgy_held}/{self.n_edgy}"
+                         f"  rate {self.edgy_held / self.n_edgy:.3f}")
         if self.n_quoted_labelled:
             lines.append(
                 f"quoted-only rules exactly right: {self.quoted_matched}/{self.n_quoted_labelled}"
@@ -174,6 +206,7 @@ def evaluate(
     fp = dict.fromkeys(RULE_CODES, 0)
     fn = dict.fromkeys(RULE_CODES, 0)
     n = n_breach = n_clean = any_ = all_ = holds = 0
+    clear_b = clear_caught = clear_right = clear_c = clear_held = edgy = edgy_held = 0
     n_quoted = quoted_ok = 0
     misses = []
     order = RULE_CODES.index
@@ -197,6 +230,17 @@ def evaluate(
         else:
             n_clean += 1
             holds += bool(got)
+        if case.get("confidence", "clear") == "clear":
+            if expected:
+                clear_b += 1
+                clear_caught += bool(got)
+                clear_right += bool(got & expected)
+            else:
+                clear_c += 1
+                clear_held += bool(got)
+        if case.get("kind") == "edgy":
+            edgy += 1
+            edgy_held += bool(got)
         quoted_wrong = False
         if "quoted_rules" in case:
             n_quoted += 1
@@ -209,7 +253,7 @@ def evaluate(
                     text=case["text"],
                     expected=tuple(sorted(expected, key=order)),
                     got=tuple(sorted(got, key=order)),
-                    note=case.get("note", ""),
+                    note=case.get("note", case.get("why", "")),
                     expected_quoted=tuple(sorted(case.get("quoted_rules", ()), key=order)),
                     got_quoted=tuple(sorted(got_quoted, key=order)),
                 )
@@ -226,6 +270,13 @@ def evaluate(
         quote_aware=quote_aware,
         n_quoted_labelled=n_quoted,
         quoted_matched=quoted_ok,
+        n_clear_breaching=clear_b,
+        clear_caught=clear_caught,
+        clear_right_rule=clear_right,
+        n_clear_clean=clear_c,
+        clear_clean_held=clear_held,
+        n_edgy=edgy,
+        edgy_held=edgy_held,
     )
 
 
@@ -251,3 +302,62 @@ def compare(off: Report, on: Report) -> str:
         f"  {on.quoted_matched:>7}/{on.n_quoted_labelled}",
     ]
     return "\n".join(lines)
+
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "screening" / "cases"
+
+
+def load_split(split: str, cases_dir: Path = CASES_DIR) -> list[dict]:
+    """The cases of a frozen split (see fixtures/screening/splits.json)."""
+    from .screening.training.train import load_split as _load
+
+    return _load(cases_dir, split)
+
+
+def unseen_test_cases(cases_dir: Path = CASES_DIR) -> tuple[list[dict], int]:
+    """The test split minus any case whose exact text a training writer also
+    wrote ("First!"): those were seen in training.  Returns (cases, dropped)."""
+    seen = {c["text"] for split in ("train", "dev") for c in load_split(split, cases_dir)}
+    test = load_split("test", cases_dir)
+    kept = [c for c in test if c["text"] not in seen]
+    return kept, len(test) - len(kept)
+
+
+@dataclass(frozen=True)
+class PublicScore:
+    """The screener on one public corpus's held-out split."""
+
+    name: str
+    rules: tuple[str, ...]  # the codes its positives map to
+    n_pos: int
+    n_neg: int
+    pos_held: int  # positives held at all
+    pos_rule: int  # positives held under a mapped rule
+    neg_held: int
+
+    def row(self) -> str:
+        rate = lambda a, b: f"{a / b:.3f}" if b else "  -  "  # noqa: E731
+        return (f"{self.name:<28} {'/'.join(self.rules):<24} {self.n_pos:>6} {rate(self.pos_held, self.n_pos):>8} "
+                f"{rate(self.pos_rule, self.n_pos):>8} {self.n_neg:>6} {rate(self.neg_held, self.n_neg):>8}")
+
+
+PUBLIC_HEADER = (f"{'corpus (held-out split)':<28} {'mapped to':<24} {'pos':>6} {'held':>8} "
+                 f"{'rule':>8} {'neg':>6} {'held':>8}")
+
+
+def evaluate_public(corpus, screen: Callable | None = None) -> PublicScore:
+    """Score one ``training.corpora.Corpus``'s test split."""
+    if screen is None:
+        from .screening import screen
+    mapped = sorted({r for ex in corpus.test for r in ex.rules}, key=RULE_CODES.index)
+    n_pos = n_neg = pos_held = pos_rule = neg_held = 0
+    for ex in corpus.test:
+        got = set(screen(ex.text).rules)
+        if ex.rules:
+            n_pos += 1
+            pos_held += bool(got)
+            pos_rule += bool(got & set(ex.rules))
+        else:
+            n_neg += 1
+            neg_held += bool(got)
+    return PublicScore(corpus.name, tuple(mapped), n_pos, n_neg, pos_held, pos_rule, neg_held)

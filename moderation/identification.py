@@ -24,9 +24,10 @@ Penistone") any capitalised word counts.  Regions ("the North West",
 Public figures named with their public title ("Chief Inspector Justin
 Russell") are not colleagues and are not matched.
 
-Text the commenter quotes (see ``moderation.screening.quote_spans``), such
-as a pasted inspection report naming "West Sussex PDU", is skipped: it
-identifies nobody new.
+Text the commenter quotes (see ``moderation.screening.quotes.quote_spans``),
+such as a pasted inspection report naming "West Sussex PDU", is skipped: it
+identifies nobody new.  The first names that make "my manager Sarah" a
+colleague are in ``data/first_names.txt``.
 
 Pure, deterministic, regex-based; English only.  It will miss places not
 on the list unless an office noun introduces them, and nicknames or
@@ -37,8 +38,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from .screening import _FIRST_NAME_SET, quote_spans
+from .screening.quotes import quote_spans
 
 __all__ = ["Finding", "identifying_details"]
 
@@ -220,6 +223,16 @@ _GATE = frozenset(
 )
 _WORD_RE = re.compile(r"[a-z]+")
 
+
+@cache
+def _first_names() -> frozenset[str]:
+    """The names in ``data/first_names.txt`` (read once)."""
+    text = resources.files("moderation").joinpath("data", "first_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
 _REASONS = {
     "office": "names an office or team ('{}'): with other details, readers may work out who you are",
     "grade_place": "names a grade and a place ('{}'): there may be only a few people it could be",
@@ -232,7 +245,7 @@ def _is_name(name: str) -> bool:
     if any(p in _NOT_NAMES or p in _PLACE_WORDS for p in parts):
         return False
     # A listed first name, or two capitalised words ("Karen Smith").
-    return parts[0] in _FIRST_NAME_SET or len(parts) > 1
+    return parts[0] in _first_names() or len(parts) > 1
 
 
 def identifying_details(text: str, *, quote_aware: bool = True) -> list[Finding]:

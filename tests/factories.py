@@ -1,5 +1,6 @@
 """Small builders for test data. Trees are built the way the site builds them:
 single comments through mptt's save(), big threads through the importer."""
+import functools
 import itertools
 from datetime import datetime
 
@@ -75,3 +76,30 @@ def tree_text(post):
         first_line = comment.body.strip().split("\n", 1)[0][:40]
         lines.append("  " * comment.level + first_line)
     return "\n".join(lines)
+
+
+def pin_screening(monkeypatch, rules_by_text):
+    """Make the services screen each text in ``rules_by_text`` as breaking
+    exactly those rules (the whole text as evidence); other text is
+    screened for real.
+
+    For tests of what follows a verdict (holds, redaction, the figures):
+    only rule 1 has sentences the word lists decide, and how the trained
+    heads read any one sentence is ``manage.py score_screening``'s business.
+    """
+    from moderation import services
+    from moderation.rules import RULE_CODES
+    from moderation.screening import Evidence, Verdict
+
+    real = services.screen
+
+    def screen(text, *, quote_aware=True):
+        if text not in rules_by_text:
+            return real(text, quote_aware=quote_aware)
+        rules = tuple(sorted(rules_by_text[text], key=RULE_CODES.index))
+        evidence = tuple(Evidence(rule, text, "pinned by the test", 0, len(text)) for rule in rules)
+        return Verdict(rules, 0.9 if rules else 0.1, evidence)
+
+    monkeypatch.setattr(services, "screen", screen)
+    # A fresh cache of screened names, dropped with the patch.
+    monkeypatch.setattr(services, "_screen_name", functools.lru_cache(services._screen_name.__wrapped__))

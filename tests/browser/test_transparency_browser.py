@@ -4,19 +4,25 @@ from django.contrib.auth import get_user_model
 
 from comments.services import comment_submit
 from moderation import services
+from tests.factories import pin_screening
+
+ATTACK = "You are an idiot."
+ADVERT = "Call us today on 07700 900123 for a free consultation."
+PLAIN = "A perfectly ordinary remark about caseloads."
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def some_moderation(a_post, settings):
+def some_moderation(a_post, settings, monkeypatch):
     settings.MODERATION_MODE = "screen"
+    pin_screening(monkeypatch, {ATTACK: ["personal_attack"], ADVERT: ["advert"], PLAIN: []})
     moderator = get_user_model().objects.create_user("moderator", is_staff=True)
-    held, _ = comment_submit(post=a_post, body="You are an idiot.", author_name="Mallory")
+    held, _ = comment_submit(post=a_post, body=ATTACK, author_name="Mallory")
     services.comment_remove(comment=held, moderator=moderator, rule="personal_attack")
-    advert, _ = comment_submit(post=a_post, body="Call us today on 07700 900123 for a free consultation.")
+    advert, _ = comment_submit(post=a_post, body=ADVERT)
     services.comment_approve(comment=advert, moderator=moderator)
-    comment_submit(post=a_post, body="A perfectly ordinary remark about caseloads.")
+    comment_submit(post=a_post, body=PLAIN)
 
 
 def test_transparency_table_reads_by_header(page, live_server, some_moderation, screenshot_dir):

@@ -3,6 +3,7 @@ feed without e-mail, a JSON copy, and erasing them all."""
 import json
 from xml.etree import ElementTree
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +12,13 @@ from comments.models import Comment
 from tests.factories import make_comment
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(autouse=True)
+def _nothing_held(settings):
+    # About the author's own copy, not screening: no comment here is held
+    # by however the screener reads its few words.
+    settings.MODERATION_MODE = "off"
 
 
 def _write(client, post, body, **extra):

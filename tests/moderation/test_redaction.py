@@ -5,7 +5,9 @@ from django.test import Client
 from comments.services import comment_submit
 from moderation.models import Decision
 from moderation.services import ModerationError, comment_approve, comment_redact
-from tests.factories import make_comment
+from tests.factories import make_comment, pin_screening
+
+METHOD = "Last night I took 30 paracetamol."
 
 
 @pytest.fixture
@@ -33,8 +35,19 @@ def test_redacting_text_not_in_the_comment_is_refused(a_post, moderator):
         comment_redact(comment=comment, moderator=moderator, text="not there", rule="abusive")
 
 
-def test_self_harm_hold_cannot_be_approved_until_the_detail_is_gone(a_post, moderator, settings):
-    text = "Last night I took 30 paracetamol. The job did this to me."
+@pytest.fixture
+def method_detail_is_held(monkeypatch):
+    """The screener holds METHOD under rule 5; what is left after redaction
+    breaks nothing."""
+    pin_screening(monkeypatch, {
+        METHOD: ["self_harm"],
+        f"{METHOD} The job did this to me.": ["self_harm"],
+        "[removed under rule 5] The job did this to me.": [],
+    })
+
+
+def test_self_harm_hold_cannot_be_approved_until_the_detail_is_gone(a_post, moderator, method_detail_is_held):
+    text = f"{METHOD} The job did this to me."
     comment, _ = comment_submit(post=a_post, body=text)
     assert comment.state == "held" and "self_harm" in comment.rule_codes
     with pytest.raises(ModerationError, match="redact"):
@@ -42,7 +55,7 @@ def test_self_harm_hold_cannot_be_approved_until_the_detail_is_gone(a_post, mode
     comment_redact(
         comment=comment,
         moderator=moderator,
-        text="Last night I took 30 paracetamol.",
+        text=METHOD,
         rule="self_harm",
     )
     comment.refresh_from_db()
@@ -51,11 +64,10 @@ def test_self_harm_hold_cannot_be_approved_until_the_detail_is_gone(a_post, mode
     assert "paracetamol" not in Client().get(a_post.get_absolute_url()).content.decode()
 
 
-def test_self_harm_hold_shows_the_author_support_lines(client, a_post):
+def test_self_harm_hold_shows_the_author_support_lines(client, a_post, method_detail_is_held):
     from django.urls import reverse
 
-    body = "Last night I took 30 paracetamol."
-    response = client.post(reverse("comments:submit", args=[a_post.pk]), {"body": body, "post": "1"})
+    response = client.post(reverse("comments:submit", args=[a_post.pk]), {"body": METHOD, "post": "1"})
     html = client.get(response["Location"]).content.decode()
     assert "116 123" in html and "Employee Assistance Programme" in html
     assert "paracetamol" not in Client().get(a_post.get_absolute_url()).content.decode()

@@ -1,63 +1,63 @@
-"""Evidence quotes the input exactly and the verdict serialises cleanly."""
+"""Evidence quotes exactly what the author typed, at the place they typed it.
 
-import json
+A moderator reads the evidence beside the comment, and the redaction tool
+strikes out ``comment[start:end]``: the offsets must be right whatever
+characters come before.  Cases use strong profanity and threats, which the
+word lists decide, so the evidence is there whatever the model says.
+"""
 
 import pytest
 
-from moderation.evaluation import load_cases
-from moderation.rules import RULE_CODES
 from moderation.screening import screen
 
-from .test_screening_evaluation import CASES_PATH
+# Characters that change length when lower-cased, normalised or folded
+# ("İ" lower-cases to two, "ﬁ" and "Ⅻ" expand, emoji are astral, invisibles
+# vanish): any of them before a hit would shift a naive offset.
+PREFIXES = [
+    "",
+    "İİİ ",
+    "ﬁne ﬂat Ⅻ ",
+    "\U0001f600\U0001f44d\U0001f3fd ",
+    "\u200b\u00ad\u202e\u202c \u200d",
+    "e\u0301e\u0301 ",
+    "line one\r\nline two\r\n\t",
+    "ｆｕｌｌ ｗｉｄｔｈ ",
+    "\x00 ",
+]
 
 
-def _texts():
-    return [case["text"] for case in load_cases(CASES_PATH)] + [
-        "Utter Bollox “quoted” — BULL. SHIT. İstanbul fu+# all",
-        "İİİ You muppet İ and the leadership is shite",
-    ]
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_evidence_offsets_survive_any_characters_before(prefix):
+    text = prefix + "They haven't a fucking clue."
+    verdict = screen(text)
+    (ev,) = [e for e in verdict.evidence if e.rule == "abusive" and e.text == "fucking"]
+    assert (ev.start, ev.end) == (text.index("fucking"), text.index("fucking") + len("fucking"))
 
 
-def test_evidence_spans_quote_input_exactly():
-    for text in _texts():
-        verdict = screen(text)
-        for ev in verdict.evidence:
-            assert text[ev.start:ev.end] == ev.text, (text, ev)
-            assert ev.rule in verdict.rules + verdict.quoted_rules
-            assert ev.reason
-            assert ev.quoted == ev.reason.endswith(" (in quoted text)")
+def test_evidence_names_each_hit_once_at_its_own_place():
+    text = "Fuck this. The rota is shite, and the bullshit from HQ is worse."
+    verdict = screen(text)
+    lexical = [(e.text, e.start) for e in verdict.evidence if e.rule == "abusive"]
+    for word in ("Fuck", "shite", "bullshit"):
+        assert (word, text.index(word)) in lexical
 
 
-def test_evidence_rules_are_in_rule_number_order():
-    for text in _texts():
-        rules = screen(text).rules
-        assert list(rules) == sorted(rules, key=RULE_CODES.index)
-        assert len(set(rules)) == len(rules)
+def test_evidence_quotes_a_whole_threat():
+    text = "Carry on like this and I'll batter you, Getafix."
+    verdict = screen(text)
+    assert any(e.rule == "abusive" and e.text == "I'll batter you" for e in verdict.evidence)
 
 
-def test_evidence_every_flag_has_evidence():
-    for text in _texts():
-        verdict = screen(text)
-        assert {e.rule for e in verdict.evidence} == set(verdict.rules) | set(verdict.quoted_rules)
-        assert not set(verdict.rules) & set(verdict.quoted_rules)
+def test_evidence_quotes_a_disguise_not_its_folded_form():
+    text = "Honestly, what a f\u200bu\u0441\u200bk\u0456ng shambles."
+    (ev,) = [e for e in screen(text).evidence if e.rule == "abusive" and "ng" in e.text]
+    assert ev.text == "f\u200bu\u0441\u200bk\u0456ng"
+    assert text[ev.start:ev.end] == ev.text
 
 
-def test_evidence_to_dict_is_json_serialisable():
-    verdict = screen("They haven't a fucking clue, you muppet.")
-    data = json.loads(json.dumps(verdict.to_dict()))
-    assert data["rules"] == ["abusive", "personal_attack"]
-    assert set(data["evidence"][0]) == {"rule", "text", "reason", "start", "end", "quoted"}
-    assert data["evidence"][0]["quoted"] is False
-    assert data["quoted_rules"] == []
-    assert 0.5 <= data["score"] <= 1.0
-
-
-@pytest.mark.parametrize("text, quoted", [
-    ("They haven't a fucking clue.", "fucking"),
-    ("Being po means fu+# all", "fu+#"),
-    ("I'm starting to think they're taking the piss.", "taking the piss"),
-])
-def test_evidence_reason_names_the_words(text, quoted):
-    ev = screen(text).evidence[0]
-    assert ev.text == quoted
-    assert quoted in ev.reason
+def test_evidence_reasons_are_written_for_moderators():
+    verdict = screen("you utter bellend")
+    assert verdict.evidence
+    for ev in verdict.evidence:
+        assert ev.reason and ev.reason == ev.reason.strip()
+        assert not ev.quoted

@@ -11,7 +11,7 @@ from comments.services import comment_submit
 from moderation import services
 from moderation.models import Decision
 from moderation.transparency import moderation_figures
-from tests.factories import make_big_post
+from tests.factories import make_big_post, pin_screening
 
 AUTHOR = "Mallory Quillfeather"
 MODERATOR = "janemoderatorsmith"
@@ -54,9 +54,15 @@ def moderator(db):
 
 
 @pytest.fixture
-def a_history(a_post, moderator, settings):
+def a_history(a_post, moderator, settings, monkeypatch):
     """Two months of real moderation, made through the services."""
     settings.MODERATION_MODE = "screen"
+    pin_screening(monkeypatch, {
+        TEXTS["attack"]: ["personal_attack"],
+        TEXTS["advert"]: ["advert"],
+        TEXTS["pricing"]: ["advert"],
+        **{TEXTS[key]: [] for key in ("plain", "other", "review")},
+    })
     settings.MODERATION_REPORTS_TO_HOLD = 2
     make_big_post(6)  # imported: screened, but dated by the old blog
 

@@ -1,9 +1,13 @@
-"""``manage.py score_screening [PATH] [--show-misses] [--no-quotes | --compare-quotes]``.
+"""``manage.py score_screening [PATH] [--split test] [--datasets DIR] [--show-misses]``.
 
-Scores the screener on labelled cases.  ``--no-quotes`` scores it with quote
-handling off (quoted words count as the commenter's, as before quote
-handling); ``--compare-quotes`` scores the same cases both ways in one run
-and prints both tables and a side-by-side summary.
+Scores the screener on text it was not built from: by default the frozen
+test split (writers whose cases were never used for training or for
+choosing thresholds; the command refuses a file whose SHA-256 moved since
+``fixtures/screening/splits.json`` was committed), then the held-out splits
+of the public corpora in ``--datasets`` (default ``../shared/datasets``
+beside the project; skipped, saying so, when absent).  ``PATH`` scores any
+JSON-lines case file instead.  ``--compare-quotes`` scores the cases with
+quote handling off and on.
 
 Arguments and output only; the scoring lives in moderation.evaluation.
 """
@@ -13,56 +17,63 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from moderation.evaluation import compare, evaluate, load_cases
-
-DEFAULT_CASES = Path("tests") / "data" / "moderation_cases.jsonl"
+from moderation.evaluation import (
+    PUBLIC_HEADER, compare, evaluate, evaluate_public, load_cases, load_split, unseen_test_cases,
+)
 
 
 class Command(BaseCommand):
-    help = "Score the comment screener on labelled JSON-lines cases and print a table."
+    help = "Score the comment screener on the frozen test split and public held-out sets."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "path",
-            nargs="?",
-            help=f"JSON-lines cases (default: BASE_DIR/{DEFAULT_CASES.as_posix()})",
-        )
-        parser.add_argument(
-            "--show-misses",
-            action="store_true",
-            help="also list every case whose rules differ from the expected ones",
-        )
-        quotes = parser.add_mutually_exclusive_group()
-        quotes.add_argument(
-            "--no-quotes",
-            action="store_true",
-            help="score with quote handling off: quoted text counts as the commenter's",
-        )
-        quotes.add_argument(
-            "--compare-quotes",
-            action="store_true",
-            help="score with quote handling off and on, on the same cases",
-        )
+        parser.add_argument("path", nargs="?", help="a JSON-lines case file instead of a split")
+        parser.add_argument("--split", default="test", choices=["test", "dev", "train"],
+                            help="frozen split to score (default: test; dev and train were trained on)")
+        parser.add_argument("--datasets", help="public corpora folder (default: ../shared/datasets)")
+        parser.add_argument("--no-public", action="store_true", help="skip the public corpora")
+        parser.add_argument("--show-misses", action="store_true",
+                            help="also list every case whose rules differ from the expected ones")
+        parser.add_argument("--compare-quotes", action="store_true",
+                            help="score with quote handling off and on, on the same cases")
 
     def handle(self, *args, **options):
-        path = Path(options["path"] or Path(settings.BASE_DIR) / DEFAULT_CASES)
         try:
-            cases = load_cases(path)
-        except (OSError, ValueError) as exc:
+            if options["path"]:
+                label, cases = options["path"], load_cases(options["path"])
+            elif options["split"] == "test":
+                cases, dropped = unseen_test_cases()
+                label = "frozen test split" + (f" ({dropped} case(s) whose text is also in training left out)"
+                                               if dropped else "")
+            else:
+                label, cases = f"frozen {options['split']} split", load_split(options["split"])
+        except (OSError, ValueError, RuntimeError) as exc:
             raise CommandError(str(exc)) from exc
+        if options["split"] != "test" and not options["path"]:
+            self.stderr.write(f"note: the {options['split']} split was used to train the screener; "
+                              "these figures are not a measurement")
         if options["compare_quotes"]:
             runs = [("off", evaluate(cases, quote_aware=False)), ("on", evaluate(cases))]
         else:
-            aware = not options["no_quotes"]
-            runs = [("on" if aware else "off", evaluate(cases, quote_aware=aware))]
-        for label, report in runs:
-            self.stdout.write(f"Screening scores for {path} (quote handling {label})")
+            runs = [("on", evaluate(cases))]
+        for quotes, report in runs:
+            self.stdout.write(f"Screening scores on {label}: {report.n_cases} cases (quote handling {quotes})")
             self.stdout.write(report.table())
             if options["show_misses"]:
-                self.stdout.write("")
-                self.stdout.write("Misses:")
                 self.stdout.write(report.misses_table())
-            self.stdout.write("")
         if len(runs) == 2:
-            self.stdout.write("Quote handling off vs on:")
             self.stdout.write(compare(runs[0][1], runs[1][1]))
+        if not options["no_public"] and not options["path"]:
+            self._public(options["datasets"])
+
+    def _public(self, folder):
+        from moderation.screening.training import corpora
+
+        root = Path(folder) if folder else Path(settings.BASE_DIR).parent / "shared" / "datasets"
+        if not root.is_dir():
+            self.stdout.write(f"\npublic corpora: skipped, no folder at {root} (pass --datasets)")
+            return
+        self.stdout.write("\nPublic corpora, held-out splits (never trained on); "
+                          "'held' = held under any rule, 'rule' = under the mapped rule")
+        self.stdout.write(PUBLIC_HEADER)
+        for corpus in corpora.load(root):
+            self.stdout.write(evaluate_public(corpus).row())
