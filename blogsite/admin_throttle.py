@@ -17,6 +17,7 @@ guessing spread over many addresses.
 """
 import hashlib
 import hmac
+import unicodedata
 
 from django.conf import settings
 from django.contrib import admin
@@ -34,7 +35,10 @@ MESSAGE = (
 
 
 def _username_key(username):
-    return hmac.new(settings.SECRET_KEY.encode(), username.strip().lower().encode(), hashlib.sha256).hexdigest()
+    # One counter per name however it is spelt: without NFKC and casefold,
+    # "ａｌｅｘ" (full-width) or "ALEX" each got a fresh allowance against "alex".
+    name = unicodedata.normalize("NFKC", username).casefold().strip()
+    return hmac.new(settings.SECRET_KEY.encode(), name.encode(), hashlib.sha256).hexdigest()
 
 
 def _counters(request, username):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from comments import markup
 from comments.locks import lock_tree, lock_tree_allocation
 from comments.models import ANONYMOUS, Comment
+from comments.names import clean_name
 from comments.threads import bump_thread_cache
 from moderation import services as moderation
 
@@ -66,7 +67,7 @@ def comment_submit(*, post, body, author_name="", parent=None, client_key=""):
     comment = Comment(
         post=post,
         parent=parent,
-        author_name=author_name.strip() or ANONYMOUS,
+        author_name=clean_name(author_name) or ANONYMOUS,
         body=body,
         body_html=markup.render_text(body),
         created=timezone.now(),
@@ -99,7 +100,7 @@ def comment_resubmit(*, comment, token, body, author_name=""):
     previous = comment.body
     comment.body = body
     comment.body_html = markup.render_text(body)
-    comment.author_name = author_name.strip() or ANONYMOUS
+    comment.author_name = clean_name(author_name) or ANONYMOUS
     comment.edited = timezone.now()
     rules = moderation.apply_screening(comment)
     comment.state, _ = moderation.initial_state(rules)

@@ -6,13 +6,13 @@ these, so the log cannot be bypassed.
 """
 import hashlib
 import hmac
-import html
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from comments import markup
 from comments.models import Comment
 from comments.threads import bump_thread_cache
 from moderation.models import Appeal, Decision, Report
@@ -209,13 +209,13 @@ def comment_redact(*, comment, moderator, text, rule, note=""):
         raise ModerationError(f"unknown rule {rule!r}")
     comment = _locked(comment)
     text = text.strip()
-    escaped = html.escape(text, quote=False)
-    if not text or text not in comment.body or escaped not in comment.body_html:
-        raise ModerationError("that text is not in the comment (pick words within one paragraph)")
     marker = f"[removed under rule {RULES_BY_CODE[rule].number}]"
+    struck_html = markup.strike(comment.body_html, text, marker) if text and text in comment.body else None
+    if struck_html is None:
+        raise ModerationError("that text is not in the comment (pick words within one paragraph)")
     previous = comment.body
     comment.body = comment.body.replace(text, marker)
-    comment.body_html = comment.body_html.replace(escaped, marker)
+    comment.body_html = struck_html
     apply_screening(comment)
     comment.save()
     record(

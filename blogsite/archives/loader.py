@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from blogsite.models import Label, Post
 from comments import markup
 from comments.locks import lock_tree, lock_tree_allocation
-from comments.models import Comment
+from comments.models import ANONYMOUS, Comment
+from comments.names import clean_name
 from comments.threads import bump_thread_cache
 from comments.trees import Node, lay_out
 from moderation import services as moderation
@@ -281,7 +282,7 @@ def _insert_reply(record, parent_pk, posts, report):
 def _comment_from(record, posts):
     comment = Comment(
         post=posts[record.post_source_id],
-        author_name=_fit(Comment, "author_name", record.author_name),
+        author_name=_fit(Comment, "author_name", clean_name(record.author_name) or ANONYMOUS),
         body=record.body,
         body_html=_render(record.body, record.body_format),
         created=record.created,

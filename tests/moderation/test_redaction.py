@@ -2,10 +2,12 @@
 import pytest
 from django.test import Client
 
+from comments.markup import LINK_REL
 from comments.services import comment_submit
 from moderation.models import Decision
 from moderation.services import ModerationError, comment_approve, comment_redact
 from tests.factories import make_comment, pin_screening
+from tests.security.hostile_html import parse
 
 METHOD = "Last night I took 30 paracetamol."
 
@@ -33,6 +35,36 @@ def test_redacting_text_not_in_the_comment_is_refused(a_post, moderator):
     comment = make_comment(a_post, body="Plain text.")
     with pytest.raises(ModerationError):
         comment_redact(comment=comment, moderator=moderator, text="not there", rule="abusive")
+
+
+def _shown(body_html):
+    """(the links' attributes, the text) as a browser reads them."""
+    div = parse(f"<div>{body_html}</div>").find(".//div")
+    return [a.attrib for a in div.iter("a")], "".join(div.itertext()).strip()
+
+
+@pytest.mark.parametrize("word", ["rel", "href", "nofollow", "ugc", "noopener"])
+def test_redacting_a_word_leaves_the_links_attributes_alone(a_post, moderator, word):
+    comment = make_comment(a_post, body=f"See https://example.org/figures for the {word} notes.")
+    comment_redact(comment=comment, moderator=moderator, text=word, rule="abusive")
+    comment.refresh_from_db()
+    links, text = _shown(comment.body_html)
+    assert links == [{"href": "https://example.org/figures", "rel": LINK_REL}]
+    assert text == "See https://example.org/figures for the [removed under rule 1] notes."
+
+
+def test_redacting_letters_of_an_escaped_character_strikes_only_the_words(a_post, moderator):
+    comment = make_comment(a_post, body="Fish & chips; they amp up the volume.")
+    comment_redact(comment=comment, moderator=moderator, text="amp", rule="abusive")
+    comment.refresh_from_db()
+    assert _shown(comment.body_html)[1] == "Fish & chips; they [removed under rule 1] up the volume."
+
+
+def test_redacting_a_links_address_unlinks_it(a_post, moderator):
+    comment = make_comment(a_post, body="Her home address is at https://example.org/karen-smith now.")
+    comment_redact(comment=comment, moderator=moderator, text="karen-smith", rule="defamatory")
+    comment.refresh_from_db()
+    assert _shown(comment.body_html) == ([], "Her home address is at https://example.org/[removed under rule 4] now.")
 
 
 @pytest.fixture

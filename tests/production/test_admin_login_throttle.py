@@ -69,3 +69,10 @@ def test_admin_login_empty_form_not_counted(client, editor):
     for _ in range(10):
         assert _login(client, "", "").status_code == 200
     assert _login(client, "editor", PASSWORD).status_code == 302
+
+
+def test_admin_login_limit_follows_username_however_spelt(client, db):
+    get_user_model().objects.create_user("alex", password=PASSWORD, is_staff=True)
+    for n, spelling in enumerate(["ａｌｅｘ", "ＡＬＥＸ", "ALEX", "Alex ", "ａｌｅｘ"]):
+        _login(client, spelling, "wrong", address=f"198.51.100.{10 + n}")
+    assert _login(client, "alex", PASSWORD, address="198.51.100.99").status_code == 429
