@@ -119,7 +119,6 @@ class _View:
             return start, end, self.probability[rule]
         head = all_heads()[rule]
         embeddings = encoder.pooled(self.encoded, [a.sentences[i] for i in idx])
-        forms = [[t.form for t in a.tokens[lo:hi]] for lo, hi in (a.sentence_tokens[i] for i in idx)]
         if len(idx) > _SENTENCES_SCORED:
             # Rank by the embedding part of the head alone (one product),
             # then score the best few with their structure and words.
@@ -128,7 +127,8 @@ class _View:
         else:
             top = np.arange(len(idx))
         features = np.asarray([feature_vector(a, *a.sentence_tokens[idx[k]], hits=self.hits) for k in top])
-        p = probabilities({rule: head}, embeddings[top], features, [forms[k] for k in top])[rule]
+        forms = [[t.form for t in a.tokens[slice(*a.sentence_tokens[idx[k]])]] for k in top]
+        p = probabilities({rule: head}, embeddings[top], features, forms)[rule]
         best = int(top[int(p.argmax())])
         return (*a.sentences[idx[best]], float(p.max()))
 
