@@ -41,7 +41,7 @@ from .features import analyse, analyse_part, feature_vector
 from .heads import all_heads, probabilities
 from .quotes import quote_spans
 
-__all__ = ["Evidence", "Verdict", "screen", "quote_spans", "rule_probabilities"]
+__all__ = ["Evidence", "Verdict", "screen", "quote_spans"]
 
 _ORDER = {code: i for i, code in enumerate(RULE_CODES)}
 _OWN_VOICE_RULES = ("abusive", "disrespectful", "personal_attack", "defamatory")
@@ -160,11 +160,6 @@ def _rescale(p: float, threshold: float) -> float:
     if p >= threshold:
         return 0.5 + 0.5 * (p - threshold) / max(1 - threshold, 1e-9)
     return 0.5 * p / max(threshold, 1e-9)
-
-
-def rule_probabilities(text: str) -> dict[str, float]:
-    """Each head's probability on the whole text, quotes included (for evaluation)."""
-    return dict(_View(text, RULE_CODES).probability)
 
 
 def screen(text: str, *, quote_aware: bool = True) -> Verdict:

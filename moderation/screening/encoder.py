@@ -14,7 +14,7 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["Encoded", "encode", "pooled", "dimensions"]
+__all__ = ["Encoded", "encode", "pooled"]
 
 DATA = resources.files("moderation.screening").joinpath("data")
 
@@ -34,10 +34,6 @@ def _table() -> np.ndarray:
     from safetensors.numpy import load
 
     return load(DATA.joinpath("embeddings.safetensors").read_bytes())["embeddings"].astype(np.float32)
-
-
-def dimensions() -> int:
-    return _table().shape[1]
 
 
 class Encoded:

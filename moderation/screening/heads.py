@@ -18,7 +18,7 @@ import numpy as np
 
 from .encoder import DATA
 
-__all__ = ["Head", "all_heads", "model_info", "probabilities"]
+__all__ = ["Head", "all_heads", "probabilities"]
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,6 @@ def _stacked(rules: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray
 @lru_cache(maxsize=1)
 def _model() -> dict:
     return json.loads(DATA.joinpath("heads.json").read_text("utf-8"))
-
-
-def model_info() -> dict:
-    return {k: v for k, v in _model().items() if k not in ("heads", "lexical")}
 
 
 @lru_cache(maxsize=1)

@@ -107,9 +107,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
 
 
-_DQ_TO_SPACE = str.maketrans({ch: " " for ch in "\"“”„"})
-
-
 def _has_double_quote(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text or "„" in text
 
